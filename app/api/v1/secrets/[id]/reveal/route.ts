@@ -1,0 +1,9 @@
+import { nextApiRoute } from "@/lib/http/next-route";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+export const POST = nextApiRoute;
+export const GET = nextApiRoute;
+export const PUT = nextApiRoute;
+export const PATCH = nextApiRoute;
+export const DELETE = nextApiRoute;

@@ -1,0 +1,28 @@
+/** The API's route table: method + path pattern -> route name. One place, both servers use it. */
+export type TApiRouteName = "createSecret" | "describeSecret" | "revealSecret" | "burnSecret" | "health";
+
+export type TMatchedApiRoute =
+  | { kind: "route"; name: TApiRouteName; id?: string }
+  | { kind: "method_not_allowed"; allow: string }
+  | { kind: "not_found" };
+
+const SECRET_PATH = /^\/api\/v1\/secrets\/([^/]+)$/;
+const REVEAL_PATH = /^\/api\/v1\/secrets\/([^/]+)\/reveal$/;
+
+/** Matches a request to a route; the id is returned raw and validated by the handler. */
+export function matchApiRoute(method: string, pathname: string): TMatchedApiRoute {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  if (path === "/api/health") return pick(method, { GET: "health", HEAD: "health" });
+  if (path === "/api/v1/secrets") return pick(method, { POST: "createSecret" });
+  const reveal = REVEAL_PATH.exec(path);
+  if (reveal) return pick(method, { POST: "revealSecret" }, reveal[1]);
+  const secret = SECRET_PATH.exec(path);
+  if (secret) return pick(method, { GET: "describeSecret", HEAD: "describeSecret", DELETE: "burnSecret" }, secret[1]);
+  return { kind: "not_found" };
+}
+
+function pick(method: string, routes: Partial<Record<string, TApiRouteName>>, id?: string): TMatchedApiRoute {
+  const name = routes[method.toUpperCase()];
+  if (name) return { kind: "route", name, ...(id === undefined ? {} : { id }) };
+  return { kind: "method_not_allowed", allow: Object.keys(routes).join(", ") };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { purgeSpentSecrets, type TDatabase } from "@/lib/db";
+
+/**
+ * Drops spent ciphertext on a timer. Every instance may run it: the statement is idempotent
+ * and, on PostgreSQL, skips rows another instance is purging. The timer never keeps the
+ * process alive and a failed run (database down) just waits for the next tick.
+ */
+export function startPurgeJob(options: { db: TDatabase; now: () => Date; intervalMs: number; onError?: (error: unknown) => void }) {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await purgeSpentSecrets(options.db, { now: options.now() });
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer), runNow: tick };
+}

@@ -1,0 +1,3 @@
+export * from "./envelope";
+export * from "./limits";
+export * from "./secrets-api";

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { formatExpiry, formatRemaining } from "@/lib/client/format-expiry";
+
+describe("formatRemaining", () => {
+  it.each([
+    [86_400, "in 1 day"],
+    [86_399.2, "in 1 day"],
+    [3_600, "in 1 hour"],
+    [3_598, "in 1 hour"],
+    [300, "in 5 minutes"],
+    [299.5, "in 5 minutes"],
+    [604_800, "in 7 days"],
+    [2_592_000, "in 30 days"],
+    [7_200, "in 2 hours"],
+    [61, "in 1 minute"],
+    [59, "in less than a minute"],
+    [0, "already expired"],
+    [-10, "already expired"],
+  ])("describes %s seconds as %s", (seconds, words) => {
+    expect(formatRemaining(seconds)).toBe(words);
+  });
+});
+
+describe("formatExpiry", () => {
+  it("gives relative words and the absolute time in the requested zone", () => {
+    const nowMs = Date.parse("2030-03-01T12:00:00.000Z");
+    expect(formatExpiry({ expiresAt: "2030-03-02T12:00:00.000Z", nowMs, locale: "en-US", timeZone: "UTC" })).toEqual({
+      relative: "in 1 day",
+      absolute: "Mar 2, 2030, 12:00 PM",
+    });
+  });
+});
