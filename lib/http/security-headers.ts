@@ -31,6 +31,5 @@ export function pageContentSecurityPolicy(options: { nonce: string; isDevelopmen
     `base-uri 'none'`,
     `form-action 'self'`,
     `frame-ancestors 'none'`,
-    `upgrade-insecure-requests`,
   ].join("; ");
 }
