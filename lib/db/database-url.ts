@@ -15,7 +15,12 @@ export function parseDatabaseUrl(options: { databaseUrl: string | undefined; cwd
   const databaseUrl = options.databaseUrl?.trim();
   if (!databaseUrl) return { provider: "sqlite", filePath: path.resolve(options.cwd, DEFAULT_SQLITE_FILE) };
   if (databaseUrl.startsWith("file:")) {
-    const filePath = databaseUrl.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+    // file:relative, file:/abs, file:///abs and file://localhost/abs (RFC 8089); Prisma-style
+    // query options (?connection_limit=1) are not part of the path.
+    const filePath = databaseUrl
+      .slice("file:".length)
+      .replace(/[?#].*$/, "")
+      .replace(/^\/\/(localhost)?(?=\/)/, "");
     if (!filePath) throw new Error("DATABASE_URL file: needs a path");
     return { provider: "sqlite", filePath: path.resolve(options.cwd, filePath) };
   }

@@ -13,10 +13,11 @@ export function emptyResponse(options: { status: number }): Response {
 }
 
 function apiHeaders(extra: Record<string, string>): Headers {
+  // Applied last so no caller can loosen them.
   return new Headers({
+    ...extra,
     ...SECURITY_HEADERS,
     "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
     "Cache-Control": "no-store",
-    ...extra,
   });
 }
