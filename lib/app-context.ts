@@ -1,6 +1,6 @@
 import "server-only";
 import { applyMigrations, createRateLimiter, openDatabase, parseDatabaseUrl } from "@/lib/db";
-import { parseServerEnv, type TServerEnv } from "@/lib/env";
+import { parseList, parseServerEnv, type TServerEnv } from "@/lib/env";
 import type { TApiContext } from "@/lib/http/api-handler";
 import { describeError, logEvent } from "@/lib/log";
 import { startPurgeJob } from "@/lib/secrets";
@@ -19,6 +19,8 @@ export async function buildAppContext(env: TServerEnv, options: { cwd?: string; 
     now,
     maxWrongProofs: env.MAX_WRONG_PROOFS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    appOrigin: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : undefined,
+    adminEmails: parseList(env.ADMIN_EMAILS),
     limiters: {
       creates: createRateLimiter(db, { name: "creates", points: env.RATE_LIMIT_CREATES_PER_MINUTE, durationSeconds: ONE_MINUTE_SECONDS }),
       reveals: createRateLimiter(db, { name: "reveals", points: env.RATE_LIMIT_REVEALS_PER_MINUTE, durationSeconds: ONE_MINUTE_SECONDS }),

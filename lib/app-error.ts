@@ -11,6 +11,10 @@ export type TAppErrorCode =
   | "too_many_attempts"
   | "not_found"
   | "wrong_proof"
+  | "forbidden"
+  | "sign_in_required"
+  | "not_team_member"
+  | "policy_violation"
   | "method_not_allowed"
   | "database_unavailable"
   | "internal_error";

@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import type { TEnvelopeV1 } from "@/lib/crypto";
 import {
+  MAX_BODY_BYTES,
   ZApiErrorBody,
   ZCreateSecretRequest,
   ZCreateSecretResponse,
@@ -21,6 +23,12 @@ export type TApiClientOptions = {
   fetch?: typeof fetch;
   signal?: AbortSignal;
 };
+
+/**
+ * What the form hands over: the envelope as lib/crypto types it (r and p are plain numbers
+ * there); the shared schema narrows and checks it before anything is sent.
+ */
+export type TCreateSecretInput = Omit<TCreateSecretRequest, "envelope"> & { envelope: TEnvelopeV1 };
 
 const API_PREFIX = "/api/v1/secrets";
 const ATTEMPTS_LEFT_HEADER = "Hushlink-Attempts-Left";
@@ -46,6 +54,8 @@ export function parseRetryAfterSeconds(value: string | null, nowMs = Date.now())
   if (value === null) return undefined;
   const seconds = parseNonNegativeInt(value);
   if (seconds !== undefined) return seconds;
+  // An HTTP date always names the weekday; Date.parse alone would accept "-5" as a year.
+  if (!/[A-Za-z]{3}/.test(value)) return undefined;
   const dateMs = Date.parse(value);
   if (Number.isNaN(dateMs)) return undefined;
   return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
@@ -103,13 +113,18 @@ function jsonInit(method: "POST", body: unknown): RequestInit {
 
 /** POST /api/v1/secrets: stores an envelope the browser sealed. The body is checked before it is sent. */
 export async function createSecret(
-  options: TApiClientOptions & { request: TCreateSecretRequest },
+  options: TApiClientOptions & { request: TCreateSecretInput },
 ): Promise<TCreateSecretResponse> {
   const request = ZCreateSecretRequest.safeParse(options.request);
   if (!request.success) {
     throw new ApiError({ code: "invalid_request", status: 0, message: "The secret could not be prepared for sending." });
   }
-  const response = await send(secretUrl(options), jsonInit("POST", request.data), options);
+  const init = jsonInit("POST", request.data);
+  // Checked here too so a huge paste gets a clear answer without uploading a megabyte first.
+  if (new TextEncoder().encode(String(init.body)).length > MAX_BODY_BYTES) {
+    throw new ApiError({ code: "payload_too_large", status: 0, message: "The secret is too large." });
+  }
+  const response = await send(secretUrl(options), init, options);
   if (response.status !== 201 && response.status !== 200) throw await toApiError(response);
   return parseSuccess(response, ZCreateSecretResponse);
 }

@@ -1,4 +1,6 @@
-/** Error codes the server sends (DESIGN.md section 2) plus two that only the client produces. */
+import type { TAppErrorCode } from "@/lib/app-error";
+
+/** Error codes the server sends (DESIGN.md section 2, lib/app-error.ts). */
 export const API_ERROR_CODES = [
   "invalid_request",
   "invalid_json",
@@ -8,10 +10,20 @@ export const API_ERROR_CODES = [
   "too_many_attempts",
   "not_found",
   "wrong_proof",
+  "forbidden",
+  "sign_in_required",
+  "not_team_member",
+  "policy_violation",
+  "method_not_allowed",
   "database_unavailable",
-] as const;
+  "internal_error",
+] as const satisfies readonly TAppErrorCode[];
 
 export type TServerErrorCode = (typeof API_ERROR_CODES)[number];
+
+// Fails to compile when the server gains a code this list does not know yet.
+const EVERY_SERVER_CODE_LISTED: [Exclude<TAppErrorCode, TServerErrorCode>] extends [never] ? true : false = true;
+void EVERY_SERVER_CODE_LISTED;
 
 /**
  * `network_error`: the request never got an answer (offline, server down, blocked).

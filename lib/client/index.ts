@@ -1,6 +1,7 @@
 export { burnSecret, createSecret, describeSecret, parseRetryAfterSeconds, revealSecret } from "./api-client";
-export type { TApiClientOptions } from "./api-client";
+export type { TApiClientOptions, TCreateSecretInput } from "./api-client";
 export { API_ERROR_CODES, ApiError, isApiError, isServerErrorCode } from "./api-error";
 export type { TApiErrorCode, TServerErrorCode } from "./api-error";
 export { formatExpiry, formatRemaining } from "./format-expiry";
 export type { TFormattedExpiry } from "./format-expiry";
+export { messageForBurnError, messageForCreateError, messageForTransientError } from "./user-messages";

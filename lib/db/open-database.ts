@@ -25,6 +25,8 @@ export async function openDatabase(config: TDatabaseConfig, options: { poolSize?
     // WAL is a property of the file (set by the migrator); synchronous is per connection.
     // NORMAL in WAL mode survives a process crash; only an OS crash can lose the last commit.
     await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    // SQLite enforces the schema's ON DELETE rules only with this per-connection switch.
+    await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
     const connection = new Database(config.filePath, { timeout: SQLITE_BUSY_TIMEOUT_MS });
     connection.pragma("synchronous = NORMAL");
     return {

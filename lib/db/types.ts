@@ -34,4 +34,9 @@ export type TSecretRecord = {
   failedProofs: number;
   burnedAt: Date | null;
   lastViewedAt: Date | null;
+  purgedAt: Date | null;
+  creatorUserId: string | null;
+  teamId: string | null;
+  label: string | null;
+  restrictToTeam: boolean;
 };

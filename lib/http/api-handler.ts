@@ -1,20 +1,47 @@
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
+import type { TCurrentUser } from "@/lib/auth/types";
+import { userFromRequest } from "@/lib/auth/user-from-request";
+import { readSessionCookie } from "@/lib/auth/session-cookies";
 import { isDatabaseUnavailableError, pingDatabase } from "@/lib/db";
 import { describeError, logEvent, secretRef } from "@/lib/log";
-import { burnSecretWithToken, createSecret, describeSecret, revealSecret, type TSecretsContext } from "@/lib/secrets";
-import { ZCreateSecretRequest, ZRevealSecretRequest, ZSecretId } from "@/lib/validation";
+import {
+  accessLogToCsv,
+  burnLiveSecret,
+  createSecret,
+  describeMe,
+  describeSecret,
+  listDashboardSecrets,
+  revealSecret,
+  secretAccessLog,
+  teamAccessLog,
+  type TSecretsContext,
+} from "@/lib/secrets";
+import { ZCreateSecretRequest, ZDashboardQuery, ZRevealSecretRequest, ZSecretId } from "@/lib/validation";
 import { matchApiRoute, type TApiRouteName } from "./api-routes";
 import { resolveClientIp } from "./client-ip";
+import { assertSameOriginChange } from "./csrf";
 import { errorResponse } from "./error-responses";
-import { emptyResponse, jsonResponse } from "./json-response";
+import { emptyResponse, jsonResponse, textResponse } from "./json-response";
 import { readJsonBody } from "./read-json-body";
 
-export type TApiContext = TSecretsContext & { trustProxyHops: number };
+export type TApiContext = TSecretsContext & {
+  trustProxyHops: number;
+  /** The app's own origin (from NEXTAUTH_URL); cookie-authenticated changes must come from it. */
+  appOrigin: string | undefined;
+  adminEmails: string[];
+};
 export type TApiRequestInfo = { socketIp: string | undefined };
 export type TApiHandler = (request: Request, info: TApiRequestInfo) => Promise<Response>;
 
-type TRouteInput = { request: Request; context: TApiContext; id: string | undefined; clientIp: string };
+type TRouteInput = {
+  request: Request;
+  context: TApiContext;
+  id: string | undefined;
+  clientIp: string;
+  /** The session's user, looked up once and only when a route asks. */
+  user: () => Promise<TCurrentUser | null>;
+};
 
 const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> = {
   health: async ({ context }) =>
@@ -22,30 +49,63 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
       ? jsonResponse({ status: "ok" })
       : jsonResponse({ status: "unavailable", database: "unreachable" }, { status: 503 }),
 
-  createSecret: async ({ request, context, clientIp }) => {
+  createSecret: async ({ request, context, clientIp, user }) => {
     const input = parseWith(ZCreateSecretRequest, await readJsonBody(request));
-    const created = await createSecret(context, { input, clientIp });
+    const created = await createSecret(context, { input, clientIp, user: await user() });
     logEvent("info", "secret.created", { secret: secretRef(created.id), maxViews: created.maxViews });
     return jsonResponse(created, { status: 201 });
   },
 
   describeSecret: async ({ context, id }) => jsonResponse(await describeSecret(context, { id: parseSecretId(id) })),
 
-  revealSecret: async ({ request, context, id, clientIp }) => {
+  revealSecret: async ({ request, context, id, clientIp, user }) => {
     const secretId = parseSecretId(id);
     const { proof } = parseWith(ZRevealSecretRequest, await readJsonBody(request));
-    const revealed = await revealSecret(context, { id: secretId, proof, clientIp });
+    const access = { clientIp, userAgent: request.headers.get("user-agent") };
+    const revealed = await revealSecret(context, { id: secretId, proof, access, resolveUser: user });
     logEvent("info", "secret.revealed", { secret: secretRef(secretId), viewsLeft: revealed.viewsLeft });
     return jsonResponse(revealed);
   },
 
-  burnSecret: async ({ request, context, id }) => {
+  burnSecret: async ({ request, context, id, clientIp, user }) => {
     const secretId = parseSecretId(id);
-    const manageToken = bearerToken(request.headers.get("authorization"));
-    if (!manageToken) throw new AppError("not_found");
-    await burnSecretWithToken(context, { id: secretId, manageToken });
+    const authorization = request.headers.get("authorization");
+    const manageToken = bearerToken(authorization);
+    if (authorization && !manageToken) throw new AppError("not_found");
+    const access = { clientIp, userAgent: request.headers.get("user-agent") };
+    await burnLiveSecret(context, { id: secretId, manageToken, user: manageToken ? null : await user(), access });
     logEvent("info", "secret.burned", { secret: secretRef(secretId) });
     return emptyResponse({ status: 204 });
+  },
+
+  me: async ({ user }) => jsonResponse(describeMe(await requireUser(user))),
+
+  listDashboard: async ({ request, context, user }) => {
+    const signedIn = await requireUser(user);
+    const query = parseWith(ZDashboardQuery, Object.fromEntries(new URL(request.url).searchParams));
+    return jsonResponse(await listDashboardSecrets(context, { user: signedIn, query }));
+  },
+
+  secretEvents: async ({ context, id, user }) => {
+    const signedIn = await requireUser(user);
+    return jsonResponse({ events: await secretAccessLog(context, { user: signedIn, id: parseSecretId(id) }) });
+  },
+
+  teamEvents: async ({ request, context, id, user }) => {
+    const signedIn = await requireUser(user);
+    const teamId = z.uuid().safeParse(id);
+    if (!teamId.success) throw new AppError("not_found");
+    const events = await teamAccessLog(context, { user: signedIn, teamId: teamId.data });
+    const format = new URL(request.url).searchParams.get("format") ?? "json";
+    const filename = `hushlink-access-log-${new Date().toISOString().slice(0, 10)}`;
+    if (format === "csv") {
+      return textResponse(accessLogToCsv(events), {
+        contentType: "text/csv; charset=utf-8",
+        headers: { "Content-Disposition": `attachment; filename="${filename}.csv"` },
+      });
+    }
+    if (format !== "json") throw new AppError("invalid_request", { detail: "format: csv or json." });
+    return jsonResponse({ events }, { headers: { "Content-Disposition": `attachment; filename="${filename}.json"` } });
   },
 };
 
@@ -62,8 +122,15 @@ export function createApiHandler(getContext: () => Promise<TApiContext>): TApiHa
         throw new AppError("method_not_allowed", { headers: { Allow: route.allow } });
       }
       const context = await getContext();
+      // A request that carries our session cookie is cookie-authenticated: it must come
+      // from our own pages (CSRF), whether or not the session is still valid.
+      if (readSessionCookie(request.headers.get("cookie"))) {
+        assertSameOriginChange({ request, appOrigin: context.appOrigin });
+      }
       const clientIp = resolveClientIp({ headers: request.headers, socketIp: info.socketIp, trustProxyHops: context.trustProxyHops });
-      const response = await ROUTES[route.name]({ request, context, id: route.id, clientIp });
+      let userLookup: Promise<TCurrentUser | null> | undefined;
+      const user = () => (userLookup ??= userFromRequest({ request, db: context.db, now: context.now(), adminEmails: context.adminEmails }));
+      const response = await ROUTES[route.name]({ request, context, id: route.id, clientIp, user });
       return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
     } catch (error) {
       return toErrorResponse(error, route.kind === "route" ? route.name : "unmatched");
@@ -79,6 +146,12 @@ function toErrorResponse(error: unknown, routeName: string): Response {
   }
   logEvent("error", "request.failed", { route: routeName, ...describeError(error) });
   return errorResponse(new AppError("internal_error"));
+}
+
+async function requireUser(user: () => Promise<TCurrentUser | null>): Promise<TCurrentUser> {
+  const signedIn = await user();
+  if (!signedIn) throw new AppError("sign_in_required");
+  return signedIn;
 }
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {

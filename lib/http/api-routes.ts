@@ -1,5 +1,14 @@
 /** The API's route table: method + path pattern -> route name. One place, both servers use it. */
-export type TApiRouteName = "createSecret" | "describeSecret" | "revealSecret" | "burnSecret" | "health";
+export type TApiRouteName =
+  | "createSecret"
+  | "describeSecret"
+  | "revealSecret"
+  | "burnSecret"
+  | "health"
+  | "me"
+  | "listDashboard"
+  | "secretEvents"
+  | "teamEvents";
 
 export type TMatchedApiRoute =
   | { kind: "route"; name: TApiRouteName; id?: string }
@@ -8,12 +17,20 @@ export type TMatchedApiRoute =
 
 const SECRET_PATH = /^\/api\/v1\/secrets\/([^/]+)$/;
 const REVEAL_PATH = /^\/api\/v1\/secrets\/([^/]+)\/reveal$/;
+const SECRET_EVENTS_PATH = /^\/api\/v1\/dashboard\/secrets\/([^/]+)\/events$/;
+const TEAM_EVENTS_PATH = /^\/api\/v1\/dashboard\/teams\/([^/]+)\/events$/;
 
 /** Matches a request to a route; the id is returned raw and validated by the handler. */
 export function matchApiRoute(method: string, pathname: string): TMatchedApiRoute {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (path === "/api/health") return pick(method, { GET: "health", HEAD: "health" });
   if (path === "/api/v1/secrets") return pick(method, { POST: "createSecret" });
+  if (path === "/api/v1/me") return pick(method, { GET: "me" });
+  if (path === "/api/v1/dashboard/secrets") return pick(method, { GET: "listDashboard" });
+  const secretEvents = SECRET_EVENTS_PATH.exec(path);
+  if (secretEvents) return pick(method, { GET: "secretEvents" }, secretEvents[1]);
+  const teamEvents = TEAM_EVENTS_PATH.exec(path);
+  if (teamEvents) return pick(method, { GET: "teamEvents" }, teamEvents[1]);
   const reveal = REVEAL_PATH.exec(path);
   if (reveal) return pick(method, { POST: "revealSecret" }, reveal[1]);
   const secret = SECRET_PATH.exec(path);

@@ -8,6 +8,11 @@ export function jsonResponse(body: unknown, options: { status?: number; headers?
   });
 }
 
+/** A non-JSON API answer (CSV exports) with the same protective headers. */
+export function textResponse(body: string, options: { contentType: string; headers?: Record<string, string> }): Response {
+  return new Response(body, { status: 200, headers: apiHeaders({ "Content-Type": options.contentType, ...options.headers }) });
+}
+
 export function emptyResponse(options: { status: number }): Response {
   return new Response(null, { status: options.status, headers: apiHeaders({}) });
 }

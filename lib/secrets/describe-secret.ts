@@ -14,5 +14,6 @@ export async function describeSecret(context: TSecretsContext, options: { id: st
     expiresAt: secret.expiresAt.toISOString(),
     viewsLeft: secret.maxViews - secret.viewsUsed,
     kdf: envelope.kdf,
+    ...(secret.restrictToTeam ? { restrictedToTeam: true as const } : {}),
   };
 }

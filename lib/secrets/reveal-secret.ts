@@ -1,21 +1,24 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
+import type { TCurrentUser } from "@/lib/auth/types";
 import { proofMatchesVerifier } from "@/lib/crypto";
 import { claimSecretView, findLiveSecret, recordWrongProof } from "@/lib/db";
 import { ZEnvelopeV1, type TRevealSecretResponse } from "@/lib/validation";
 import type { TSecretsContext } from "./context";
+import { hasAccessLog, recordAccess, type TAccessInfo } from "./record-access";
 
 export const ATTEMPTS_LEFT_HEADER = "Hushlink-Attempts-Left";
 
 /**
- * Hands out the envelope for one view. The proof is checked before anything is claimed, so
- * a wrong key or passphrase never uses a view; it counts towards burning the secret instead.
+ * Hands out the envelope for one view. Team restriction and the proof are checked before
+ * anything is claimed, so an outsider, a wrong key or a wrong passphrase never uses a view;
+ * wrong proofs count towards burning the secret instead.
  */
 export async function revealSecret(
   context: TSecretsContext,
-  options: { id: string; proof: string; clientIp: string },
+  options: { id: string; proof: string; access: TAccessInfo; resolveUser: () => Promise<TCurrentUser | null> },
 ): Promise<TRevealSecretResponse> {
-  const decision = await context.limiters.reveals.consume(options.clientIp);
+  const decision = await context.limiters.reveals.consume(options.access.clientIp);
   if (!decision.allowed) {
     throw new AppError("too_many_attempts", { headers: { "Retry-After": String(decision.retryAfterSeconds) } });
   }
@@ -23,8 +26,25 @@ export async function revealSecret(
   const secret = await findLiveSecret(context.db, { id: options.id, now });
   if (!secret) throw new AppError("not_found");
 
+  // Only owned secrets need to know the viewer: for the team check and the access log.
+  const user = secret.restrictToTeam || hasAccessLog(secret) ? await options.resolveUser() : null;
+  const record = (kind: Parameters<typeof recordAccess>[1]["kind"], viewsLeft: number | null = null) =>
+    recordAccess(context, { secret, kind, userId: user?.id ?? null, access: options.access, viewsLeft });
+
+  if (secret.restrictToTeam) {
+    if (!user) {
+      await record("refused_signed_out");
+      throw new AppError("sign_in_required", { detail: "This link is restricted to a team; sign in to open it. No view was used." });
+    }
+    if (!user.memberships.some((membership) => membership.teamId === secret.teamId)) {
+      await record("refused_not_member");
+      throw new AppError("not_team_member");
+    }
+  }
+
   if (!proofMatchesVerifier({ proof: options.proof, verifier: secret.verifier })) {
     const outcome = await recordWrongProof(context.db, { id: options.id, now, maxWrongProofs: context.maxWrongProofs });
+    await record("wrong_proof");
     if (!outcome || outcome.burned) throw new AppError("not_found");
     const attempts = outcome.attemptsLeft === 1 ? "1 attempt is" : `${outcome.attemptsLeft} attempts are`;
     throw new AppError("wrong_proof", {
@@ -35,5 +55,6 @@ export async function revealSecret(
 
   const claimed = await claimSecretView(context.db, { id: options.id, now });
   if (!claimed) throw new AppError("not_found");
+  await record("revealed", claimed.viewsLeft);
   return { envelope: ZEnvelopeV1.parse(JSON.parse(claimed.envelopeJson)), viewsLeft: claimed.viewsLeft };
 }

@@ -1,3 +1,4 @@
 export * from "./envelope";
 export * from "./limits";
 export * from "./secrets-api";
+export * from "./dashboard-api";

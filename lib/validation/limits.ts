@@ -4,6 +4,7 @@ export const MAX_EXPIRES_IN_SECONDS = 2_592_000;
 export const MIN_MAX_VIEWS = 1;
 export const MAX_MAX_VIEWS = 100;
 export const MAX_BODY_BYTES = 1_048_576;
+export const MAX_LABEL_LENGTH = 100;
 
 export const NONCE_BYTES = 24;
 export const PROOF_BYTES = 32;

@@ -6,6 +6,7 @@ import {
   MAX_MAX_VIEWS,
   MIN_EXPIRES_IN_SECONDS,
   MIN_MAX_VIEWS,
+  MAX_LABEL_LENGTH,
   PROOF_BYTES,
   SECRET_ID_BYTES,
 } from "./limits";
@@ -13,11 +14,23 @@ import {
 /** 16 random bytes as canonical base64url: exactly 22 characters. */
 export const ZSecretId = zBase64UrlOfLength(SECRET_ID_BYTES);
 
+/** A label is plain metadata shown to the team: printable text, no control characters. */
+export const ZSecretLabel = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_LABEL_LENGTH)
+  .refine((label) => !/[\u0000-\u001f\u007f]/.test(label), { message: "must not contain control characters" });
+
 export const ZCreateSecretRequest = z.strictObject({
   envelope: ZEnvelopeV1,
   verifier: zBase64UrlOfLength(PROOF_BYTES),
   expiresIn: z.number().int().min(MIN_EXPIRES_IN_SECONDS).max(MAX_EXPIRES_IN_SECONDS),
   maxViews: z.number().int().min(MIN_MAX_VIEWS).max(MAX_MAX_VIEWS),
+  // Signed-in extras (refused for anonymous creators by the use case).
+  label: ZSecretLabel.optional(),
+  restrictTo: z.literal("team").optional(),
+  teamId: z.uuid().optional(),
 });
 
 export const ZCreateSecretResponse = z.strictObject({
@@ -32,6 +45,8 @@ export const ZDescribeSecretResponse = z.strictObject({
   expiresAt: z.iso.datetime(),
   viewsLeft: z.number().int().min(1),
   kdf: ZKdfParams,
+  /** Present (true) only on links restricted to a team: the page asks the viewer to sign in first. */
+  restrictedToTeam: z.literal(true).optional(),
 });
 
 export const ZRevealSecretRequest = z.strictObject({ proof: zBase64UrlOfLength(PROOF_BYTES) });

@@ -9,6 +9,10 @@ export type TInsertSecretOptions = {
   createdAt: Date;
   expiresAt: Date;
   maxViews: number;
+  creatorUserId?: string | null;
+  teamId?: string | null;
+  label?: string | null;
+  restrictToTeam?: boolean;
 };
 
 /** Stores a new secret. Ids are 128 random bits, so a collision is treated as a fault. */
@@ -22,6 +26,10 @@ export async function insertSecret(db: TDatabase, options: TInsertSecretOptions)
       createdAtMs: BigInt(options.createdAt.getTime()),
       expiresAtMs: BigInt(options.expiresAt.getTime()),
       maxViews: options.maxViews,
+      creatorUserId: options.creatorUserId ?? null,
+      teamId: options.teamId ?? null,
+      label: options.label ?? null,
+      restrictToTeam: options.restrictToTeam ?? false,
     },
   });
 }

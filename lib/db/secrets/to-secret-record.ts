@@ -18,5 +18,10 @@ export function toSecretRecord(row: Secret): TSecretRecord {
     failedProofs: row.failedProofs,
     burnedAt: toOptionalDate(row.burnedAtMs),
     lastViewedAt: toOptionalDate(row.lastViewedAtMs),
+    purgedAt: toOptionalDate(row.purgedAtMs),
+    creatorUserId: row.creatorUserId,
+    teamId: row.teamId,
+    label: row.label,
+    restrictToTeam: row.restrictToTeam,
   };
 }

@@ -65,6 +65,14 @@ describe("createSecret", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("refuses a body over the 1 MiB limit before uploading it", async () => {
+    const { fetch, calls } = fakeFetch(() => json(201, {}));
+    const request = validCreateRequest();
+    request.envelope.ct = b64(16 + 256 * 4_200);
+    expect(await caught(createSecret({ fetch, request }))).toMatchObject({ code: "payload_too_large", status: 0 });
+    expect(calls).toHaveLength(0);
+  });
+
   it("turns 413 into payload_too_large and 429 into rate_limited with Retry-After", async () => {
     const tooLarge = fakeFetch(() => json(413, errorBody("payload_too_large")));
     expect((await caught(createSecret({ fetch: tooLarge.fetch, request: validCreateRequest() }))).code).toBe("payload_too_large");
@@ -112,7 +120,7 @@ describe("describeSecret", () => {
   });
 
   it("maps an unknown error code to unexpected_response", async () => {
-    const { fetch } = fakeFetch(() => json(500, errorBody("internal_error")));
+    const { fetch } = fakeFetch(() => json(500, errorBody("teapot_overflow")));
     expect((await caught(describeSecret({ fetch, id: b64(16) }))).code).toBe("unexpected_response");
   });
 
@@ -190,5 +198,16 @@ describe("parseRetryAfterSeconds", () => {
     expect(parseRetryAfterSeconds("-5", nowMs)).toBeUndefined();
     expect(parseRetryAfterSeconds("soon", nowMs)).toBeUndefined();
     expect(parseRetryAfterSeconds(null, nowMs)).toBeUndefined();
+  });
+});
+
+describe("user messages", () => {
+  it("tells how long to wait when rate limited and never repeats the server's words", async () => {
+    const { messageForCreateError, messageForTransientError } = await import("@/lib/client");
+    const limited = new ApiError({ code: "rate_limited", status: 429, message: "internal detail", retryAfterSeconds: 30 });
+    expect(messageForCreateError(limited)).toBe("Too many links were created from your network. Try again in 30 seconds.");
+    expect(messageForCreateError(limited)).not.toContain("internal detail");
+    const attempts = new ApiError({ code: "too_many_attempts", status: 429, message: "x", retryAfterSeconds: 600 });
+    expect(messageForTransientError(attempts)).toBe("Too many attempts. Wait and try again in about 10 minutes.");
   });
 });

@@ -1,0 +1,3 @@
+import type { TSignedInUser } from "@/lib/db";
+
+export type TCurrentUser = TSignedInUser & { isInstanceAdmin: boolean };
