@@ -1,0 +1,129 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Origin of the production server this run started, e.g. http://127.0.0.1:41234. */
+    baseUrl: string;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SERVER_ENTRY = path.join(ROOT, ".next/hushlink-server/main.mjs");
+const HEALTH_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+const LOG_TAIL_CHARS = 8_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+function buildIfMissing(env: NodeJS.ProcessEnv) {
+  if (existsSync(path.join(ROOT, ".next/BUILD_ID")) && existsSync(SERVER_ENTRY)) return;
+  console.log("[e2e] production build missing: running npm run build ...");
+  const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`npm run build failed with status ${result.status}`);
+}
+
+async function waitForHealth(options: { baseUrl: string; server: ChildProcess; log: () => string }) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (options.server.exitCode !== null) {
+      throw new Error(`the server exited with ${options.server.exitCode}:\n${options.log()}`);
+    }
+    try {
+      const response = await fetch(`${options.baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server not healthy within ${HEALTH_TIMEOUT_MS} ms:\n${options.log()}`);
+}
+
+function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.pid === undefined) return Promise.resolve();
+  const pid = server.pid;
+  return new Promise((resolve) => {
+    const killTimer = setTimeout(() => {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, STOP_TIMEOUT_MS);
+    server.once("exit", () => {
+      clearTimeout(killTimer);
+      resolve();
+    });
+    try {
+      // The server runs in its own process group (detached), so this reaches only the
+      // processes this setup started.
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      clearTimeout(killTimer);
+      resolve();
+    }
+  });
+}
+
+/**
+ * Starts the production server (`npm start`: lean API path + Next.js) on a free port with a fresh SQLite file, waits
+ * until /api/health answers 200 and hands the origin to the tests. Teardown stops it and
+ * deletes the data directory.
+ */
+export default async function setup(project: TestProject) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  buildIfMissing(env);
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "hushlink-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = "";
+  const log = () => output.slice(-LOG_TAIL_CHARS);
+
+  const server = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+    },
+  });
+  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  try {
+    await waitForHealth({ baseUrl, server, log });
+  } catch (error) {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  project.provide("baseUrl", baseUrl);
+
+  return async () => {
+    await stop(server);
+    if (process.env.HUSHLINK_E2E_SERVER_LOG) console.log(`[e2e] server output:\n${log()}`);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
