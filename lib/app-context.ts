@@ -19,6 +19,7 @@ export async function buildAppContext(env: TServerEnv, options: { cwd?: string; 
     now,
     maxWrongProofs: env.MAX_WRONG_PROOFS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    metricsToken: env.METRICS_TOKEN,
     appOrigin: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : undefined,
     adminEmails: parseList(env.ADMIN_EMAILS),
     limiters: {

@@ -12,6 +12,7 @@ export const ZServerEnv = z.object({
   MAX_WRONG_PROOFS: zPositiveInt(10),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   PURGE_INTERVAL_SECONDS: zPositiveInt(60),
+  METRICS_TOKEN: z.string().min(16).optional(),
   // Sign-in (optional: without OIDC_ISSUER, Hushlink runs anonymous-only).
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import pino from "pino";
 
 type TLogFields = Record<string, string | number | boolean | undefined>;
+type TLogLevel = "info" | "warn" | "error";
 
 /**
  * Names a secret in logs without its id: the id is half of what finds a ciphertext, and
@@ -10,20 +12,26 @@ export function secretRef(id: string): string {
   return createHash("sha256").update(`hushlink-log:${id}`).digest("hex").slice(0, 12);
 }
 
-type TLogLevel = "info" | "warn" | "error";
-const LEVEL_RANK: Record<TLogLevel | "silent", number> = { info: 0, warn: 1, error: 2, silent: 3 };
+type TLogState = { logger?: pino.Logger };
+// One logger per process, shared by Next's bundles and the lean server.
+const logState = ((globalThis as { __hushlinkLog?: TLogState }).__hushlinkLog ??= {});
 
-function minimumLevelRank(): number {
-  const configured = process.env.LOG_LEVEL as TLogLevel | "silent" | undefined;
-  return LEVEL_RANK[configured ?? "info"] ?? 0;
+function logger(): pino.Logger {
+  logState.logger ??= pino({
+    level: process.env.LOG_LEVEL ?? "info",
+    base: { service: "hushlink" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  });
+  return logState.logger;
 }
 
-/** One JSON line per event. Callers pass only fields they chose, never bodies or headers. */
+/**
+ * One structured JSON line per event (pino). Callers pass only fields they chose: never a
+ * body, a header, a proof, a fragment or a ciphertext. Secrets appear as secretRef(id).
+ */
 export function logEvent(level: TLogLevel, event: string, fields: TLogFields = {}): void {
-  if (LEVEL_RANK[level] < minimumLevelRank()) return;
-  const line = JSON.stringify({ level, time: new Date().toISOString(), event, ...fields });
-  if (level === "error") console.error(line);
-  else console.log(line);
+  logger()[level]({ event, ...fields });
 }
 
 /** The error's kind and code only: database messages can quote the statement's values. */

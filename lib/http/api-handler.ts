@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import type { TCurrentUser } from "@/lib/auth/types";
@@ -23,10 +24,13 @@ import { resolveClientIp } from "./client-ip";
 import { assertSameOriginChange } from "./csrf";
 import { errorResponse } from "./error-responses";
 import { emptyResponse, jsonResponse, textResponse } from "./json-response";
+import { countSecretEvent, metrics, observeRequest } from "./metrics";
 import { readJsonBody } from "./read-json-body";
 
 export type TApiContext = TSecretsContext & {
   trustProxyHops: number;
+  /** When set, GET /api/metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** The app's own origin (from NEXTAUTH_URL); cookie-authenticated changes must come from it. */
   appOrigin: string | undefined;
   adminEmails: string[];
@@ -53,6 +57,7 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
     const input = parseWith(ZCreateSecretRequest, await readJsonBody(request));
     const created = await createSecret(context, { input, clientIp, user: await user() });
     logEvent("info", "secret.created", { secret: secretRef(created.id), maxViews: created.maxViews });
+    countSecretEvent("created");
     return jsonResponse(created, { status: 201 });
   },
 
@@ -64,6 +69,7 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
     const access = { clientIp, userAgent: request.headers.get("user-agent") };
     const revealed = await revealSecret(context, { id: secretId, proof, access, resolveUser: user });
     logEvent("info", "secret.revealed", { secret: secretRef(secretId), viewsLeft: revealed.viewsLeft });
+    countSecretEvent("revealed");
     return jsonResponse(revealed);
   },
 
@@ -75,7 +81,16 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
     const access = { clientIp, userAgent: request.headers.get("user-agent") };
     await burnLiveSecret(context, { id: secretId, manageToken, user: manageToken ? null : await user(), access });
     logEvent("info", "secret.burned", { secret: secretRef(secretId) });
+    countSecretEvent("burned");
     return emptyResponse({ status: 204 });
+  },
+
+  metrics: async ({ request, context }) => {
+    if (context.metricsToken && !tokensEqual(bearerToken(request.headers.get("authorization")), context.metricsToken)) {
+      throw new AppError("not_found");
+    }
+    const registry = metrics().registry;
+    return textResponse(await registry.metrics(), { contentType: registry.contentType });
   },
 
   me: async ({ user }) => jsonResponse(describeMe(await requireUser(user))),
@@ -115,7 +130,15 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
  */
 export function createApiHandler(getContext: () => Promise<TApiContext>): TApiHandler {
   return async (request, info) => {
+    const startedAt = performance.now();
     const route = matchApiRoute(request.method, new URL(request.url).pathname);
+    const routeName = route.kind === "route" ? route.name : route.kind;
+    const response = await handle(request, info, route);
+    observeRequest({ route: routeName, method: request.method, status: response.status, seconds: (performance.now() - startedAt) / 1000 });
+    return response;
+  };
+
+  async function handle(request: Request, info: TApiRequestInfo, route: ReturnType<typeof matchApiRoute>): Promise<Response> {
     try {
       if (route.kind === "not_found") throw new AppError("not_found");
       if (route.kind === "method_not_allowed") {
@@ -135,7 +158,7 @@ export function createApiHandler(getContext: () => Promise<TApiContext>): TApiHa
     } catch (error) {
       return toErrorResponse(error, route.kind === "route" ? route.name : "unmatched");
     }
-  };
+  }
 }
 
 function toErrorResponse(error: unknown, routeName: string): Response {
@@ -176,6 +199,13 @@ function parseSecretId(id: string | undefined): string {
   const result = ZSecretId.safeParse(id);
   if (!result.success) throw new AppError("not_found");
   return result.data;
+}
+
+function tokensEqual(given: string | null, expected: string): boolean {
+  if (!given) return false;
+  const givenBytes = Buffer.from(given);
+  const expectedBytes = Buffer.from(expected);
+  return givenBytes.length === expectedBytes.length && timingSafeEqual(givenBytes, expectedBytes);
 }
 
 function bearerToken(authorization: string | null): string | null {

@@ -8,7 +8,8 @@ export type TApiRouteName =
   | "me"
   | "listDashboard"
   | "secretEvents"
-  | "teamEvents";
+  | "teamEvents"
+  | "metrics";
 
 export type TMatchedApiRoute =
   | { kind: "route"; name: TApiRouteName; id?: string }
@@ -24,6 +25,7 @@ const TEAM_EVENTS_PATH = /^\/api\/v1\/dashboard\/teams\/([^/]+)\/events$/;
 export function matchApiRoute(method: string, pathname: string): TMatchedApiRoute {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   if (path === "/api/health") return pick(method, { GET: "health", HEAD: "health" });
+  if (path === "/api/metrics") return pick(method, { GET: "metrics" });
   if (path === "/api/v1/secrets") return pick(method, { POST: "createSecret" });
   if (path === "/api/v1/me") return pick(method, { GET: "me" });
   if (path === "/api/v1/dashboard/secrets") return pick(method, { GET: "listDashboard" });

@@ -1,5 +1,6 @@
 import "server-only";
 import { purgeSpentSecrets, type TDatabase } from "@/lib/db";
+import { countSecretEvent } from "@/lib/http/metrics";
 
 /**
  * Drops spent ciphertext on a timer. Every instance may run it: the statement is idempotent
@@ -12,7 +13,7 @@ export function startPurgeJob(options: { db: TDatabase; now: () => Date; interva
     if (running) return;
     running = true;
     try {
-      await purgeSpentSecrets(options.db, { now: options.now() });
+      countSecretEvent("expired", await purgeSpentSecrets(options.db, { now: options.now() }));
     } catch (error) {
       options.onError?.(error);
     } finally {

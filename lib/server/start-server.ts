@@ -7,7 +7,7 @@ import { describeError, logEvent } from "@/lib/log";
 import { toWebRequest, writeWebResponse } from "./node-web-bridge";
 
 export const SHUTDOWN_GRACE_MS = 10_000;
-const LEAN_API_PATH = /^\/api\/(v1\/|health(\/|\?|$))/;
+const LEAN_API_PATH = /^\/api\/(v1\/|(health|metrics)(\/|\?|$))/;
 
 /**
  * Hushlink's production server. API requests take the lean path straight to the same
