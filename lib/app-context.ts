@@ -3,6 +3,8 @@ import { applyMigrations, createRateLimiter, openDatabase, parseDatabaseUrl } fr
 import { parseList, parseServerEnv, type TServerEnv } from "@/lib/env";
 import type { TApiContext } from "@/lib/http/api-handler";
 import { describeError, logEvent } from "@/lib/log";
+import { notifyExpiredUnopened } from "@/lib/notifications/notify-expired-unopened";
+import { startNotificationWorker } from "@/lib/notifications/notification-worker";
 import { startPurgeJob } from "@/lib/secrets";
 
 export const ONE_MINUTE_SECONDS = 60;
@@ -20,6 +22,7 @@ export async function buildAppContext(env: TServerEnv, options: { cwd?: string; 
     maxWrongProofs: env.MAX_WRONG_PROOFS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metricsToken: env.METRICS_TOKEN,
+    allowInsecureWebhooks: env.ALLOW_INSECURE_WEBHOOKS === "1",
     appOrigin: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : undefined,
     adminEmails: parseList(env.ADMIN_EMAILS),
     limiters: {
@@ -49,8 +52,10 @@ export function getAppContext(): Promise<TApiContext> {
             db: context.db,
             now: context.now,
             intervalMs: env.PURGE_INTERVAL_SECONDS * 1000,
+            onPurged: ({ expiredUnopened }) => notifyExpiredUnopened(context.db, { secrets: expiredUnopened, now: context.now() }),
             onError: (error) => logEvent("warn", "purge.failed", describeError(error)),
           });
+          startNotificationWorker({ db: context.db, now: context.now, intervalMs: env.NOTIFICATION_INTERVAL_SECONDS * 1000 });
         }
         return context;
       },

@@ -13,6 +13,8 @@ export const ZServerEnv = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   PURGE_INTERVAL_SECONDS: zPositiveInt(60),
   METRICS_TOKEN: z.string().min(16).optional(),
+  NOTIFICATION_INTERVAL_SECONDS: zPositiveInt(5),
+  ALLOW_INSECURE_WEBHOOKS: z.enum(["0", "1"]).default("0"),
   // Sign-in (optional: without OIDC_ISSUER, Hushlink runs anonymous-only).
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -10,7 +10,7 @@ export { findLiveSecret } from "./secrets/find-live-secret";
 export { claimSecretView, type TClaimedView } from "./secrets/claim-secret-view";
 export { recordWrongProof, type TWrongProofOutcome } from "./secrets/record-wrong-proof";
 export { burnSecret } from "./secrets/burn-secret";
-export { purgeSpentSecrets } from "./secrets/purge-spent-secrets";
+export { purgeSpentSecrets, type TPurgeResult, type TExpiredUnopened } from "./secrets/purge-spent-secrets";
 export type { TDatabase, TSecretRecord } from "./types";
 export { isDatabaseUnavailableError } from "./is-database-unavailable-error";
 export * from "./auth/users";
@@ -21,3 +21,8 @@ export { recordSecretEvent, type TSecretEventKind, type TRecordSecretEventOption
 export { listSecretEvents, listTeamEvents, type TSecretEventRecord } from "./events/list-secret-events";
 export { listVisibleSecrets, findSecretForDashboard, statusOf, type TDashboardSecret, type TSecretStatus } from "./dashboard/list-visible-secrets";
 export { burnSecretAsMember } from "./secrets/burn-secret-as-member";
+export { enqueueTeamNotification, type TNotificationEvent, type TNotificationTarget } from "./notifications/enqueue-team-notification";
+export { claimDueDeliveries, markDeliverySent, markDeliveryFailed, type TDueDelivery } from "./notifications/claim-due-deliveries";
+export { updateTeamPolicy, getTeamWebhooks, updateTeamWebhooks, type TTeamWebhooks } from "./teams/team-settings";
+export { listTeamMembers, addTeamMemberByEmail, removeTeamMember, type TTeamMember } from "./teams/members";
+export { getInstanceSettings, updateInstanceSettings, type TInstanceSettings } from "./instance-settings";

@@ -18,7 +18,24 @@ import {
   teamAccessLog,
   type TSecretsContext,
 } from "@/lib/secrets";
-import { ZCreateSecretRequest, ZDashboardQuery, ZRevealSecretRequest, ZSecretId } from "@/lib/validation";
+import {
+  addMember,
+  changeInstanceSettings,
+  changeTeamSettings,
+  readInstanceSettings,
+  readTeamSettings,
+  removeMember,
+  teamMembers,
+} from "@/lib/teams/team-admin";
+import {
+  ZAddTeamMember,
+  ZCreateSecretRequest,
+  ZDashboardQuery,
+  ZInstanceSettings,
+  ZRevealSecretRequest,
+  ZSecretId,
+  ZTeamSettingsUpdate,
+} from "@/lib/validation";
 import { matchApiRoute, type TApiRouteName } from "./api-routes";
 import { resolveClientIp } from "./client-ip";
 import { assertSameOriginChange } from "./csrf";
@@ -34,6 +51,8 @@ export type TApiContext = TSecretsContext & {
   /** The app's own origin (from NEXTAUTH_URL); cookie-authenticated changes must come from it. */
   appOrigin: string | undefined;
   adminEmails: string[];
+  /** Lets team admins point webhooks at plain http:// (local testing only). */
+  allowInsecureWebhooks: boolean;
 };
 export type TApiRequestInfo = { socketIp: string | undefined };
 export type TApiHandler = (request: Request, info: TApiRequestInfo) => Promise<Response>;
@@ -42,6 +61,7 @@ type TRouteInput = {
   request: Request;
   context: TApiContext;
   id: string | undefined;
+  subId: string | undefined;
   clientIp: string;
   /** The session's user, looked up once and only when a route asks. */
   user: () => Promise<TCurrentUser | null>;
@@ -93,6 +113,41 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
     return textResponse(await registry.metrics(), { contentType: registry.contentType });
   },
 
+  teamSettings: async ({ context, id, user }) =>
+    jsonResponse(await readTeamSettings(context, { user: await requireUser(user), teamId: parseUuid(id) })),
+
+  updateTeamSettings: async ({ request, context, id, user }) => {
+    const signedIn = await requireUser(user);
+    const update = parseWith(ZTeamSettingsUpdate, await readJsonBody(request));
+    return jsonResponse(await changeTeamSettings(context, { user: signedIn, teamId: parseUuid(id), update }));
+  },
+
+  teamMembers: async ({ context, id, user }) =>
+    jsonResponse(await teamMembers(context, { user: await requireUser(user), teamId: parseUuid(id) })),
+
+  addTeamMember: async ({ request, context, id, user }) => {
+    const signedIn = await requireUser(user);
+    const { email, role } = parseWith(ZAddTeamMember, await readJsonBody(request));
+    await addMember(context, { user: signedIn, teamId: parseUuid(id), email, role });
+    return emptyResponse({ status: 204 });
+  },
+
+  removeTeamMember: async ({ request, context, id, subId, user }) => {
+    const signedIn = await requireUser(user);
+    const burnLiveLinks = new URL(request.url).searchParams.get("burnLiveLinks") === "true";
+    const result = await removeMember(context, { user: signedIn, teamId: parseUuid(id), memberUserId: parseUuid(subId), burnLiveLinks });
+    logEvent("info", "team.member_removed", { sessionsEnded: result.sessionsEnded, linksBurned: result.linksBurned });
+    return jsonResponse(result);
+  },
+
+  instanceSettings: async ({ context, user }) => jsonResponse(await readInstanceSettings(context, { user: await requireUser(user) })),
+
+  updateInstanceSettings: async ({ request, context, user }) => {
+    const signedIn = await requireUser(user);
+    const settings = parseWith(ZInstanceSettings, await readJsonBody(request));
+    return jsonResponse(await changeInstanceSettings(context, { user: signedIn, settings }));
+  },
+
   me: async ({ user }) => jsonResponse(describeMe(await requireUser(user))),
 
   listDashboard: async ({ request, context, user }) => {
@@ -108,9 +163,7 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
 
   teamEvents: async ({ request, context, id, user }) => {
     const signedIn = await requireUser(user);
-    const teamId = z.uuid().safeParse(id);
-    if (!teamId.success) throw new AppError("not_found");
-    const events = await teamAccessLog(context, { user: signedIn, teamId: teamId.data });
+    const events = await teamAccessLog(context, { user: signedIn, teamId: parseUuid(id) });
     const format = new URL(request.url).searchParams.get("format") ?? "json";
     const filename = `hushlink-access-log-${new Date().toISOString().slice(0, 10)}`;
     if (format === "csv") {
@@ -153,7 +206,7 @@ export function createApiHandler(getContext: () => Promise<TApiContext>): TApiHa
       const clientIp = resolveClientIp({ headers: request.headers, socketIp: info.socketIp, trustProxyHops: context.trustProxyHops });
       let userLookup: Promise<TCurrentUser | null> | undefined;
       const user = () => (userLookup ??= userFromRequest({ request, db: context.db, now: context.now(), adminEmails: context.adminEmails }));
-      const response = await ROUTES[route.name]({ request, context, id: route.id, clientIp, user });
+      const response = await ROUTES[route.name]({ request, context, id: route.id, subId: route.subId, clientIp, user });
       return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
     } catch (error) {
       return toErrorResponse(error, route.kind === "route" ? route.name : "unmatched");
@@ -193,6 +246,12 @@ function describeIssues(error: z.ZodError): string {
       return `${path}: ${issue.message}.`;
     })
     .join(" ");
+}
+
+function parseUuid(id: string | undefined): string {
+  const result = z.uuid().safeParse(id);
+  if (!result.success) throw new AppError("not_found");
+  return result.data;
 }
 
 function parseSecretId(id: string | undefined): string {

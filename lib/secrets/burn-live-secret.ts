@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { TCurrentUser } from "@/lib/auth/types";
 import { burnSecret, burnSecretAsMember, findSecretForDashboard } from "@/lib/db";
+import { notifyTeam } from "@/lib/notifications/notify-team";
 import type { TSecretsContext } from "./context";
 import { hashManageToken } from "./random-token";
 import { recordAccess, type TAccessInfo } from "./record-access";
@@ -24,5 +25,8 @@ export async function burnLiveSecret(
   }
   if (!burned) throw new AppError("not_found");
   const secret = await findSecretForDashboard(context.db, { id: options.id });
-  if (secret) await recordAccess(context, { secret, kind: "burned", userId: options.user?.id ?? null, access: options.access, viewsLeft: null });
+  if (!secret) return;
+  await recordAccess(context, { secret, kind: "burned", userId: options.user?.id ?? null, access: options.access, viewsLeft: null });
+  const viewer = options.user ? { name: options.user.name, email: options.user.email } : null;
+  await notifyTeam(context.db, { teamId: secret.teamId, event: "secret.burned", label: secret.label, viewer, viewsLeft: null, now });
 }

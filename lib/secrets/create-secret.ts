@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { TCurrentUser } from "@/lib/auth/types";
-import { insertSecret } from "@/lib/db";
+import { getInstanceSettings, insertSecret } from "@/lib/db";
 import type { TCreateSecretRequest, TCreateSecretResponse } from "@/lib/validation";
 import type { TSecretsContext } from "./context";
 import { hashManageToken, newManageToken, newSecretId } from "./random-token";
@@ -16,6 +16,9 @@ export async function createSecret(
   const decision = await context.limiters.creates.consume(options.clientIp);
   if (!decision.allowed) {
     throw new AppError("rate_limited", { headers: { "Retry-After": String(decision.retryAfterSeconds) } });
+  }
+  if (!user && !(await getInstanceSettings(context.db)).anonymousCreationAllowed) {
+    throw new AppError("sign_in_required", { detail: "This instance only lets signed-in people create links." });
   }
   if (!user && (input.label !== undefined || input.restrictTo !== undefined || input.teamId !== undefined)) {
     throw new AppError("invalid_request", { detail: "label, restrictTo and teamId need a signed-in user." });

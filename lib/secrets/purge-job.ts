@@ -1,5 +1,5 @@
 import "server-only";
-import { purgeSpentSecrets, type TDatabase } from "@/lib/db";
+import { purgeSpentSecrets, type TDatabase, type TPurgeResult } from "@/lib/db";
 import { countSecretEvent } from "@/lib/http/metrics";
 
 /**
@@ -7,13 +7,21 @@ import { countSecretEvent } from "@/lib/http/metrics";
  * and, on PostgreSQL, skips rows another instance is purging. The timer never keeps the
  * process alive and a failed run (database down) just waits for the next tick.
  */
-export function startPurgeJob(options: { db: TDatabase; now: () => Date; intervalMs: number; onError?: (error: unknown) => void }) {
+export function startPurgeJob(options: {
+  db: TDatabase;
+  now: () => Date;
+  intervalMs: number;
+  onPurged?: (result: TPurgeResult) => Promise<void>;
+  onError?: (error: unknown) => void;
+}) {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      countSecretEvent("expired", await purgeSpentSecrets(options.db, { now: options.now() }));
+      const result = await purgeSpentSecrets(options.db, { now: options.now() });
+      countSecretEvent("expired", result.purged);
+      await options.onPurged?.(result);
     } catch (error) {
       options.onError?.(error);
     } finally {

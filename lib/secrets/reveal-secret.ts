@@ -4,6 +4,7 @@ import type { TCurrentUser } from "@/lib/auth/types";
 import { proofMatchesVerifier } from "@/lib/crypto";
 import { claimSecretView, findLiveSecret, recordWrongProof } from "@/lib/db";
 import { ZEnvelopeV1, type TRevealSecretResponse } from "@/lib/validation";
+import { notifyTeam } from "@/lib/notifications/notify-team";
 import type { TSecretsContext } from "./context";
 import { hasAccessLog, recordAccess, type TAccessInfo } from "./record-access";
 
@@ -56,5 +57,13 @@ export async function revealSecret(
   const claimed = await claimSecretView(context.db, { id: options.id, now });
   if (!claimed) throw new AppError("not_found");
   await record("revealed", claimed.viewsLeft);
+  await notifyTeam(context.db, {
+    teamId: secret.teamId,
+    event: "secret.opened",
+    label: secret.label,
+    viewer: user ? { name: user.name, email: user.email } : null,
+    viewsLeft: claimed.viewsLeft,
+    now,
+  });
   return { envelope: ZEnvelopeV1.parse(JSON.parse(claimed.envelopeJson)), viewsLeft: claimed.viewsLeft };
 }

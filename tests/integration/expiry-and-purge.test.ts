@@ -24,7 +24,7 @@ describe.each(kinds)("expiry and purge on %s", (kind) => {
 
     const before = await api.context.db.prisma.secret.findUnique({ where: { id: created.id } });
     expect(before?.envelope).not.toBeNull();
-    const purged = await purgeSpentSecrets(api.context.db, { now: api.clock.now() });
+    const { purged } = await purgeSpentSecrets(api.context.db, { now: api.clock.now() });
     expect(purged).toBeGreaterThanOrEqual(1);
     const after = await api.context.db.prisma.secret.findUnique({ where: { id: created.id } });
     expect(after?.envelope).toBeNull();
@@ -37,7 +37,7 @@ describe.each(kinds)("expiry and purge on %s", (kind) => {
     const live = await createSecretVia(api, { text: "live", expiresIn: 86_400 });
     const doomed = await Promise.all(Array.from({ length: 7 }, () => createSecretVia(api, { text: "doomed", expiresIn: 300 })));
     api.clock.advanceSeconds(600);
-    const purged = await purgeSpentSecrets(api.context.db, { now: api.clock.now(), batchSize: 3 });
+    const { purged } = await purgeSpentSecrets(api.context.db, { now: api.clock.now(), batchSize: 3 });
     expect(purged).toBeGreaterThanOrEqual(7);
     for (const secret of doomed) {
       const row = await api.context.db.prisma.secret.findUnique({ where: { id: secret.id } });

@@ -3,35 +3,56 @@ import type { TDatabase } from "../types";
 
 export const PURGE_BATCH_SIZE = 1_000;
 
+/** A team link whose time ran out before anyone opened it (for notifications). */
+export type TExpiredUnopened = { id: string; teamId: string; label: string | null; expiresAt: Date };
+
+export type TPurgeResult = { purged: number; expiredUnopened: TExpiredUnopened[] };
+
+type TPurgedRow = {
+  id: string;
+  team_id: string | null;
+  label: string | null;
+  views_used: number | bigint;
+  expires_at_ms: number | bigint;
+  burned_at_ms: number | bigint | null;
+};
+
 /**
  * Drops the ciphertext of secrets that can no longer be revealed (expired, used up,
  * burned), in batches so a large backlog never holds a long write lock. Metadata stays.
  * On PostgreSQL, SKIP LOCKED lets every instance run this at once without waiting on or
- * redoing each other's rows. Returns how many ciphertexts were dropped.
+ * redoing each other's rows; each purged row is returned to exactly one caller.
  */
-export async function purgeSpentSecrets(db: TDatabase, options: { now: Date; batchSize?: number }): Promise<number> {
+export async function purgeSpentSecrets(db: TDatabase, options: { now: Date; batchSize?: number }): Promise<TPurgeResult> {
   const nowMs = options.now.getTime();
   const batchSize = options.batchSize ?? PURGE_BATCH_SIZE;
-  let purged = 0;
+  const result: TPurgeResult = { purged: 0, expiredUnopened: [] };
   for (;;) {
-    const count =
+    const rows =
       db.provider === "postgresql"
-        ? await db.prisma.$executeRaw`
+        ? await db.prisma.$queryRaw<TPurgedRow[]>`
             UPDATE secrets SET envelope = NULL, purged_at_ms = ${nowMs}
              WHERE id IN (
                SELECT id FROM secrets
                 WHERE envelope IS NOT NULL
                   AND (expires_at_ms <= ${nowMs} OR views_used >= max_views OR burned_at_ms IS NOT NULL)
                 LIMIT ${batchSize}
-                FOR UPDATE SKIP LOCKED)`
-        : await db.prisma.$executeRaw`
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`
+        : await db.prisma.$queryRaw<TPurgedRow[]>`
             UPDATE secrets SET envelope = NULL, purged_at_ms = ${nowMs}
              WHERE id IN (
                SELECT id FROM secrets
                 WHERE envelope IS NOT NULL
                   AND (expires_at_ms <= ${nowMs} OR views_used >= max_views OR burned_at_ms IS NOT NULL)
-                LIMIT ${batchSize})`;
-    purged += count;
-    if (count < batchSize) return purged;
+                LIMIT ${batchSize})
+            RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`;
+    result.purged += rows.length;
+    for (const row of rows) {
+      if (row.team_id && Number(row.views_used) === 0 && row.burned_at_ms === null && Number(row.expires_at_ms) <= nowMs) {
+        result.expiredUnopened.push({ id: row.id, teamId: row.team_id, label: row.label, expiresAt: new Date(Number(row.expires_at_ms)) });
+      }
+    }
+    if (rows.length < batchSize) return result;
   }
 }

@@ -39,6 +39,13 @@ describe("architecture boundaries (STYLE.md)", () => {
     expect(offenders((file, specifier) => isDatabasePackage(specifier) && !file.startsWith(path.join("lib", "db")))).toEqual([]);
   });
 
+  it("lets only lib/db touch the Prisma client", () => {
+    const users = files.filter(
+      (file) => !file.startsWith(path.join("lib", "db")) && /\.prisma\b/.test(readFileSync(path.join(ROOT, file), "utf8")),
+    );
+    expect(users).toEqual([]);
+  });
+
   it("keeps components and pages away from lib/db and the use cases", () => {
     const isUi = (file: string) => file.startsWith("components") || (file.startsWith("app") && !file.startsWith(path.join("app", "api")));
     expect(offenders((file, specifier) => isUi(file) && /^@\/lib\/(db|secrets|server|app-context)/.test(specifier))).toEqual([]);
