@@ -7,7 +7,7 @@ export { pingDatabase } from "./ping-database";
 export { createRateLimiter, type TRateLimiter, type TRateLimitDecision } from "./rate-limiter";
 export { insertSecret, type TInsertSecretOptions } from "./secrets/insert-secret";
 export { findLiveSecret } from "./secrets/find-live-secret";
-export { claimSecretView, type TClaimedView } from "./secrets/claim-secret-view";
+export { claimSecretView, claimVerifiedView, type TClaimedView, type TVerifiedClaim } from "./secrets/claim-secret-view";
 export { recordWrongProof, type TWrongProofOutcome } from "./secrets/record-wrong-proof";
 export { burnSecret } from "./secrets/burn-secret";
 export { purgeSpentSecrets, type TPurgeResult, type TExpiredUnopened } from "./secrets/purge-spent-secrets";

@@ -7,7 +7,9 @@ import type { TSecretsContext } from "./context";
 export type TAccessInfo = { clientIp: string; userAgent: string | null };
 
 /** Whether anyone has a dashboard for this secret; anonymous links keep no access log. */
-export const hasAccessLog = (secret: TSecretRecord) => secret.creatorUserId !== null || secret.teamId !== null;
+type TOwnedSecret = Pick<TSecretRecord, "id" | "creatorUserId" | "teamId">;
+
+export const hasAccessLog = (secret: TOwnedSecret) => secret.creatorUserId !== null || secret.teamId !== null;
 
 /**
  * Appends to the access log of an owned secret. A failure here is logged and swallowed:
@@ -15,7 +17,7 @@ export const hasAccessLog = (secret: TSecretRecord) => secret.creatorUserId !== 
  */
 export async function recordAccess(
   context: TSecretsContext,
-  options: { secret: TSecretRecord; kind: TSecretEventKind; userId: string | null; access: TAccessInfo; viewsLeft: number | null },
+  options: { secret: TOwnedSecret; kind: TSecretEventKind; userId: string | null; access: TAccessInfo; viewsLeft: number | null },
 ): Promise<void> {
   if (!hasAccessLog(options.secret)) return;
   try {

@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { TCurrentUser } from "@/lib/auth/types";
-import { proofMatchesVerifier } from "@/lib/crypto";
-import { claimSecretView, findLiveSecret, recordWrongProof } from "@/lib/db";
+import { proofMatchesVerifier, verifierForProof } from "@/lib/crypto";
+import { claimSecretView, claimVerifiedView, findLiveSecret, recordWrongProof } from "@/lib/db";
 import { ZEnvelopeV1, type TRevealSecretResponse } from "@/lib/validation";
 import { notifyTeam } from "@/lib/notifications/notify-team";
 import type { TSecretsContext } from "./context";
@@ -24,6 +24,28 @@ export async function revealSecret(
     throw new AppError("too_many_attempts", { headers: { "Retry-After": String(decision.retryAfterSeconds) } });
   }
   const now = context.now();
+  const verifier = verifierForProof(options.proof);
+  // Fast path: one statement for the common case of a right proof on an unrestricted link.
+  const fast = verifier ? await claimVerifiedView(context.db, { id: options.id, verifier, now }) : null;
+  if (fast) {
+    const owned = fast.creatorUserId !== null || fast.teamId !== null;
+    if (owned) {
+      const user = await options.resolveUser();
+      const secret = { id: options.id, creatorUserId: fast.creatorUserId, teamId: fast.teamId };
+      await recordAccess(context, { secret, kind: "revealed", userId: user?.id ?? null, access: options.access, viewsLeft: fast.viewsLeft });
+      await notifyTeam(context.db, {
+        teamId: fast.teamId,
+        event: "secret.opened",
+        label: fast.label,
+        viewer: user ? { name: user.name, email: user.email } : null,
+        viewsLeft: fast.viewsLeft,
+        now,
+      });
+    }
+    return { envelope: ZEnvelopeV1.parse(JSON.parse(fast.envelopeJson)), viewsLeft: fast.viewsLeft };
+  }
+
+  // Careful path: gone, restricted to a team, or a wrong proof; find out which.
   const secret = await findLiveSecret(context.db, { id: options.id, now });
   if (!secret) throw new AppError("not_found");
 
