@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { findSecretsInLog } from "../helpers/e2e-secret-registry";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -120,10 +121,19 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide("baseUrl", baseUrl);
+  const secretRegistryPath = path.join(dataDir, "secret-material.jsonl");
+  project.provide("secretRegistryPath", secretRegistryPath);
 
   return async () => {
     await stop(server);
     if (process.env.HUSHLINK_E2E_SERVER_LOG) console.log(`[e2e] server output:\n${log()}`);
+    // The server's whole log of the run must not contain any secret material a test used.
+    const scan = findSecretsInLog({ log: output, registryPath: secretRegistryPath });
     rmSync(dataDir, { recursive: true, force: true });
+    if (scan.leaks.length > 0) throw new Error(`secret material found in the server log: ${scan.leaks.join(", ")}`);
+    if (scan.checked > 0 && !output.includes('"event":"secret.created"')) {
+      throw new Error("the server log scan saw no secret.created events: the log was not captured");
+    }
+    console.log(`[e2e] server log scanned: ${scan.checked} secrets, ${output.split("\n").length} lines, no secret material`);
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
+import { rememberSecretMaterial } from "./e2e-secret-registry";
 
 export type TCreateOptions = {
   text: string;
@@ -30,7 +31,9 @@ export async function createSecretViaUi(page: Page, baseUrl: string, options: TC
   await page.getByRole("button", { name: "Create secret link" }).click();
   const linkField = page.getByTestId("share-link");
   await linkField.waitFor({ state: "visible" });
-  return splitLink(await linkField.inputValue());
+  const created = splitLink(await linkField.inputValue());
+  rememberSecretMaterial({ id: created.id, linkKey: created.linkKey, text: options.text, passphrase: options.passphrase });
+  return created;
 }
 
 /** Opens a link, waits for the metadata, optionally types a passphrase, presses Reveal. */
