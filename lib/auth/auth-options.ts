@@ -9,6 +9,7 @@ import { AUTH_COOKIES } from "./session-cookies";
 import { isEmailAllowed, safeCallbackUrl, teamClaimsFromGroups } from "./sign-in-policy";
 
 export const OIDC_PROVIDER_ID = "oidc";
+const GROUPS_FIELD = "groups";
 
 type TOidcProfile = Record<string, unknown> & { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
 
@@ -41,10 +42,13 @@ export function buildAuthOptions(env: TServerEnv): NextAuthOptions {
         authorization: { params: { scope: `openid email profile ${env.OIDC_GROUPS_CLAIM === "groups" ? "groups" : ""}`.trim() } },
         idToken: true,
         checks: ["pkce", "state"],
+        // next-auth hands this normalised profile (not the raw claims) to events.signIn, so
+        // the groups claim must travel in it to reach the membership sync.
         profile: (profile: TOidcProfile) => ({
           id: profile.sub,
           email: typeof profile.email === "string" ? profile.email.toLowerCase() : null,
           name: typeof profile.name === "string" ? profile.name : null,
+          [GROUPS_FIELD]: profile[env.OIDC_GROUPS_CLAIM],
         }),
       },
     ],
@@ -60,8 +64,8 @@ export function buildAuthOptions(env: TServerEnv): NextAuthOptions {
     },
     events: {
       signIn: async ({ user, profile }) => {
-        const oidcProfile = (profile ?? {}) as TOidcProfile;
-        const claims = teamClaimsFromGroups({ groups: oidcProfile[env.OIDC_GROUPS_CLAIM], adminSuffix: env.OIDC_ADMIN_GROUP_SUFFIX });
+        const normalisedProfile = (profile ?? {}) as Record<string, unknown>;
+        const claims = teamClaimsFromGroups({ groups: normalisedProfile[GROUPS_FIELD], adminSuffix: env.OIDC_ADMIN_GROUP_SUFFIX });
         const { db } = await getAppContext();
         await syncIdpMemberships(db, { userId: user.id, claims, now: new Date() });
         logEvent("info", "auth.signed_in", { teams: claims.length });

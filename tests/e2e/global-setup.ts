@@ -5,11 +5,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findSecretsInLog } from "../helpers/e2e-secret-registry";
+// @ts-expect-error plain ESM JavaScript without type declarations
+import { startDemoIdp } from "../../scripts/demo-idp/create-demo-idp.mjs";
+
+type TDemoIdp = { issuer: string; close: () => Promise<void> };
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Origin of the production server this run started, e.g. http://127.0.0.1:41234. */
     baseUrl: string;
+    /** Issuer URL of the demo OIDC provider the server signs people in with. */
+    idpIssuer: string;
   }
 }
 
@@ -92,7 +98,12 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "hushlink-e2e-"));
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // localhost, not 127.0.0.1: browsers accept the __Host-/__Secure- cookies there.
+  const baseUrl = `http://localhost:${port}`;
+  const idp = (await startDemoIdp({
+    port: 0,
+    clients: [{ client_id: "hushlink-e2e", client_secret: "hushlink-e2e-secret", redirect_uris: [`${baseUrl}/api/auth/callback/oidc`] }],
+  })) as TDemoIdp;
   let output = "";
   const log = () => output.slice(-LOG_TAIL_CHARS);
 
@@ -107,6 +118,15 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: "hushlink-e2e",
+      OIDC_CLIENT_SECRET: "hushlink-e2e-secret",
+      OIDC_DISPLAY_NAME: "Demo SSO",
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef",
+      ALLOWED_EMAIL_DOMAINS: "acme.test",
+      ADMIN_EMAILS: "alice@acme.test",
+      HUSHLINK_DEMO_SIGN_IN: "1",
     },
   });
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -116,16 +136,19 @@ export default async function setup(project: TestProject) {
     await waitForHealth({ baseUrl, server, log });
   } catch (error) {
     await stop(server);
+    await idp.close();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
 
   project.provide("baseUrl", baseUrl);
+  project.provide("idpIssuer", idp.issuer);
   const secretRegistryPath = path.join(dataDir, "secret-material.jsonl");
   project.provide("secretRegistryPath", secretRegistryPath);
 
   return async () => {
     await stop(server);
+    await idp.close();
     if (process.env.HUSHLINK_E2E_SERVER_LOG) console.log(`[e2e] server output:\n${log()}`);
     // The server's whole log of the run must not contain any secret material a test used.
     const scan = findSecretsInLog({ log: output, registryPath: secretRegistryPath });
