@@ -1,6 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy, SECURITY_HEADERS } from "@/lib/http/security-headers";
 
+const SIGN_IN_ORIGIN = originOf(process.env.OIDC_ISSUER);
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every page gets a fresh CSP nonce: Next.js reads the policy from the request headers and
  * stamps the nonce on its own scripts, so no inline script runs without it. The API sets its
@@ -8,7 +18,7 @@ import { pageContentSecurityPolicy, SECURITY_HEADERS } from "@/lib/http/security
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
-  const policy = pageContentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development" });
+  const policy = pageContentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development", signInOrigin: SIGN_IN_ORIGIN });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { buildShareLink, sealSecret } from "@/lib/crypto";
-import { createSecret, isApiError, messageForCreateError } from "@/lib/client";
+import { createSecret, fetchMe, isApiError, messageForCreateError } from "@/lib/client";
 import { detectKeyTypes, SUGGESTED_EXPIRES_IN_SECONDS_FOR_KEYS } from "@/lib/key-detection";
 import {
   DEFAULT_EXPIRES_IN_SECONDS,
@@ -11,6 +11,7 @@ import {
   MAX_MAX_VIEWS,
   MIN_MAX_VIEWS,
   ZCreateSecretRequest,
+  type TMeResponse,
 } from "@/lib/validation";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -19,6 +20,7 @@ import { Notice } from "../ui/notice";
 import { cx } from "../ui/cx";
 import { ExpiryChoice } from "./expiry-choice";
 import { KeyTypeWarning } from "./key-type-warning";
+import { TeamOptions, type TTeamChoice } from "./team-options";
 
 export type TCreatedSecret = {
   id: string;
@@ -67,10 +69,25 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
   const textRef = useRef<HTMLTextAreaElement>(null);
   const viewsRef = useRef<HTMLInputElement>(null);
 
+  const [teams, setTeams] = useState<TMeResponse["teams"]>([]);
+  const [teamChoice, setTeamChoice] = useState<TTeamChoice>({ label: "", teamId: "", restrictToTeam: false });
+
   useEffect(() => {
     setHydrated(true);
     if (autoFocus) textRef.current?.focus();
   }, [autoFocus]);
+
+  // Signed-in creators get team options; signed-out visitors see the form as it is.
+  useEffect(() => {
+    fetchMe().then(
+      (me) => {
+        if (!me?.teams.length) return;
+        setTeams(me.teams);
+        setTeamChoice((choice) => ({ ...choice, teamId: me.teams[0]!.id }));
+      },
+      () => undefined,
+    );
+  }, []);
 
   const deferredText = useDeferredValue(text);
   const detections = useMemo(() => detectKeyTypes(deferredText), [deferredText]);
@@ -91,7 +108,15 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
       const sealed = await sealSecret({ payload: { type: "text", text }, ...(passphrase !== "" ? { passphrase } : {}) });
       setPhase("uploading");
       const created = await createSecret({
-        request: { envelope: sealed.envelope, verifier: sealed.verifier, expiresIn, maxViews },
+        request: {
+          envelope: sealed.envelope,
+          verifier: sealed.verifier,
+          expiresIn,
+          maxViews,
+          ...(teams.length && teamChoice.teamId ? { teamId: teamChoice.teamId } : {}),
+          ...(teams.length && teamChoice.label.trim() ? { label: teamChoice.label.trim() } : {}),
+          ...(teams.length && teamChoice.restrictToTeam ? { restrictTo: "team" as const } : {}),
+        },
       });
       onCreated({
         id: created.id,
@@ -218,6 +243,8 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
             </FieldHint>
           </div>
         </div>
+
+        {teams.length ? <TeamOptions teams={teams} value={teamChoice} onChange={setTeamChoice} /> : null}
 
         {submitError ? (
           <Notice tone="error" role="alert" title="The link was not created">

@@ -5,3 +5,5 @@ export type { TApiErrorCode, TServerErrorCode } from "./api-error";
 export { formatExpiry, formatRemaining } from "./format-expiry";
 export type { TFormattedExpiry } from "./format-expiry";
 export { messageForBurnError, messageForCreateError, messageForTransientError } from "./user-messages";
+export { burnAsMember, dashboardQuery, describeAccessEvent, fetchAccessLog, fetchDashboard, fetchMe, teamExportUrl } from "./dashboard-client";
+export type { TDashboardFilter } from "./dashboard-client";

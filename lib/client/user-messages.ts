@@ -21,6 +21,11 @@ export function messageForCreateError(error: ApiError): string {
       return "Could not reach the Hushlink server. Check your connection and try again.";
     case "database_unavailable":
       return "The server's storage is not available right now. Try again in a moment.";
+    case "policy_violation":
+      // The server names the team rule that was broken; its words are the useful ones here.
+      return error.message;
+    case "sign_in_required":
+      return "This instance only lets signed-in people create links. Sign in and try again.";
     default:
       return "Something went wrong while creating the link. Nothing was shared. Try again.";
   }

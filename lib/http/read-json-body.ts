@@ -33,7 +33,10 @@ async function readTextWithLimit(request: Request, maxBytes: number): Promise<st
   const chunks: Uint8Array[] = [];
   let receivedBytes = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that aborts mid-body is a bad request, not a server fault.
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError("invalid_request", { detail: "The request body could not be read." });
+    });
     if (done) break;
     receivedBytes += value.byteLength;
     if (receivedBytes > maxBytes) {

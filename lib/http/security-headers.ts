@@ -16,7 +16,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /** The page CSP: scripts only with this request's nonce, nothing from other origins. */
-export function pageContentSecurityPolicy(options: { nonce: string; isDevelopment: boolean }): string {
+export function pageContentSecurityPolicy(options: { nonce: string; isDevelopment: boolean; signInOrigin?: string }): string {
   const scriptSrc = [`'self'`, `'nonce-${options.nonce}'`, `'strict-dynamic'`];
   // React's dev tooling evaluates code; never in production.
   if (options.isDevelopment) scriptSrc.push(`'unsafe-eval'`);
@@ -29,7 +29,9 @@ export function pageContentSecurityPolicy(options: { nonce: string; isDevelopmen
     `connect-src 'self'`,
     `object-src 'none'`,
     `base-uri 'none'`,
-    `form-action 'self'`,
+    // Sign-in is a form POST that redirects to the identity provider; browsers apply
+    // form-action to that redirect too, so the provider's origin must be named.
+    `form-action 'self'${options.signInOrigin ? ` ${options.signInOrigin}` : ""}`,
     `frame-ancestors 'none'`,
   ].join("; ");
 }

@@ -48,6 +48,9 @@ describe("keyboard only", () => {
 
     await page.keyboard.press("Tab");
     expect(await focused(page)).toMatchObject({ tag: "a", ring: true });
+    // The header's "Sign in" link (sign-in is configured in this run).
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({ tag: "a", ring: true });
     await page.keyboard.press("Tab");
     expect(await focused(page)).toMatchObject({ tag: "textarea", label: "Secret", ring: true });
     await page.keyboard.type(text);
@@ -78,6 +81,8 @@ describe("keyboard only", () => {
     const viewer = recipient.page;
     await viewer.goto(link);
     await viewer.getByRole("button", { name: "Reveal secret" }).waitFor();
+    await viewer.keyboard.press("Tab");
+    expect(await focused(viewer)).toMatchObject({ tag: "a" });
     await viewer.keyboard.press("Tab");
     expect(await focused(viewer)).toMatchObject({ tag: "a" });
     await viewer.keyboard.press("Tab");

@@ -28,6 +28,13 @@ export async function signInThroughIdp(page: Page, options: { baseUrl: string; p
   return new URL(page.url());
 }
 
+/** Clicks the demo provider's button for `person` and waits to be back on the app. */
+export async function pickDemoPerson(page: Page, options: { baseUrl: string; person: string }): Promise<URL> {
+  await page.getByRole("button", { name: new RegExp(`^Sign in as ${options.person}\\b`) }).click();
+  await page.waitForURL((url) => url.origin === new URL(options.baseUrl).origin && !url.pathname.startsWith("/api/auth/"), { timeout: 30_000 });
+  return new URL(page.url());
+}
+
 /** The session cookie as the browser stores it, or undefined. */
 export async function sessionCookie(page: Page) {
   return (await page.context().cookies()).find((cookie) => cookie.name === SESSION_COOKIE);

@@ -20,7 +20,9 @@ type TView =
   | { kind: "ready"; meta: TDescribeSecretResponse }
   | { kind: "revealed"; text: string; viewsLeft: number }
   | { kind: "problem"; problem: TLinkProblemKind; note?: string }
-  | { kind: "unavailable"; message: string };
+  | { kind: "unavailable"; message: string }
+  | { kind: "sign-in-needed" }
+  | { kind: "other-team" };
 
 const PHASE_WORDS: Record<TRevealPhase, string> = {
   idle: "",
@@ -39,9 +41,38 @@ type TLinkKeyRead = { key: string | null; hadFragment: boolean };
  */
 function readAndStripLinkKey(id: string): TLinkKeyRead {
   const { hash } = window.location;
+  if (hash === "") {
+    const handedOver = takeKeyAcrossSignIn(id);
+    if (handedOver) return { key: handedOver, hadFragment: true };
+  }
   const read = { key: parseLinkKey(hash), hadFragment: hash.length > 1 };
   if (hash !== "") window.history.replaceState(null, "", `/s/${id}`);
   return read;
+}
+
+/**
+ * A team-only link needs a sign-in, which leaves this page. The key must never travel to the
+ * server (so not in the sign-in's callback URL); it waits in this tab's sessionStorage and is
+ * taken out the moment the page comes back.
+ */
+const handOverStorageKey = (id: string) => `hushlink:link-key:${id}`;
+
+function keepKeyAcrossSignIn(id: string, key: string): void {
+  try {
+    window.sessionStorage.setItem(handOverStorageKey(id), key);
+  } catch {
+    // Storage disabled: the recipient opens the link again after signing in.
+  }
+}
+
+function takeKeyAcrossSignIn(id: string): string | null {
+  try {
+    const stored = window.sessionStorage.getItem(handOverStorageKey(id));
+    window.sessionStorage.removeItem(handOverStorageKey(id));
+    return stored ? parseLinkKey(stored) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function RevealSecretPage({ id }: { id: string }) {
@@ -139,6 +170,11 @@ export function RevealSecretPage({ id }: { id: string }) {
       setPhase("idle");
       if (!isApiError(error)) return setRevealError("Something went wrong. Nothing was revealed; try again.");
       if (error.code === "not_found") return setView({ kind: "problem", problem: "gone" });
+      if (error.code === "sign_in_required") {
+        keepKeyAcrossSignIn(id, key);
+        return setView({ kind: "sign-in-needed" });
+      }
+      if (error.code === "not_team_member") return setView({ kind: "other-team" });
       if (error.code === "wrong_proof") {
         if (!needsPassphrase) return setView({ kind: "problem", problem: "wrong-key" });
         if (error.attemptsLeft === 0) {
@@ -183,6 +219,37 @@ export function RevealSecretPage({ id }: { id: string }) {
     );
   }
   if (view.kind === "problem") return <LinkProblem kind={view.problem} {...(view.note ? { note: view.note } : {})} />;
+  if (view.kind === "sign-in-needed") {
+    return (
+      <Card aria-labelledby="restricted-heading" className="space-y-4">
+        <h1 id="restricted-heading" className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
+          Sign in to open this link
+        </h1>
+        <p className="text-slate-600 dark:text-slate-300">
+          This link is restricted to a team. Sign in with your company account; you will come back here to reveal it. No view was used.
+        </p>
+        <a
+          data-testid="restricted-sign-in"
+          href={`/sign-in?callbackUrl=${encodeURIComponent(`/s/${id}`)}`}
+          className="inline-flex items-center justify-center rounded-lg bg-indigo-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:bg-indigo-500"
+        >
+          Sign in
+        </a>
+      </Card>
+    );
+  }
+  if (view.kind === "other-team") {
+    return (
+      <Card aria-labelledby="other-team-heading" className="space-y-3">
+        <h1 id="other-team-heading" className="text-2xl font-bold tracking-tight text-slate-900 dark:text-white">
+          This link is for another team
+        </h1>
+        <Notice tone="warning" role="alert" testId="other-team">
+          Only members of the team it was shared with can open it. Nothing was revealed and no view was used.
+        </Notice>
+      </Card>
+    );
+  }
 
   const busy = phase !== "idle";
   const meta = view.kind === "ready" ? view.meta : null;
@@ -238,6 +305,12 @@ export function RevealSecretPage({ id }: { id: string }) {
             Revealing uses one view. The secret is decrypted here, in your browser
             {meta.viewsLeft === 1 ? ", and then deleted from the server for good." : "."}
           </p>
+
+          {meta.restrictedToTeam ? (
+            <Notice tone="info" testId="restricted-note">
+              Only members of the sender&apos;s team can open this link. If you are not signed in, you will be asked to.
+            </Notice>
+          ) : null}
 
           {meta.kdf.alg === "scrypt" ? (
             <div>
