@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { fetchDashboard, teamExportUrl, type TDashboardFilter } from "@/lib/client";
 import { SECRET_STATUSES, type TDashboardListResponse } from "@/lib/validation";
+import { InstanceSettings } from "@/components/dashboard/instance-settings";
 import { SecretRow } from "@/components/dashboard/secret-row";
 import { Button, FOCUS_RING } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,7 +14,7 @@ import { Spinner } from "@/components/ui/spinner";
 
 type TTeam = { id: string; name: string; role: "admin" | "member" };
 
-export function DashboardPage({ userName, teams }: { userName: string; teams: TTeam[] }) {
+export function DashboardPage({ userName, teams, isInstanceAdmin }: { userName: string; teams: TTeam[]; isInstanceAdmin: boolean }) {
   const [filter, setFilter] = useState<TDashboardFilter>({ scope: "mine", status: "", q: "", page: 1 });
   const [list, setList] = useState<TDashboardListResponse | null>(null);
   const [failed, setFailed] = useState(false);
@@ -128,7 +129,7 @@ export function DashboardPage({ userName, teams }: { userName: string; teams: TT
       {adminTeams.length > 0 ? (
         <Card aria-labelledby="export-heading" className="space-y-3">
           <h2 id="export-heading" className="text-lg font-semibold text-slate-900 dark:text-white">
-            Export access log
+            Teams you administer
           </h2>
           <ul className="space-y-2 text-sm">
             {adminTeams.map((team) => (
@@ -140,11 +141,15 @@ export function DashboardPage({ userName, teams }: { userName: string; teams: TT
                 <a className="font-semibold text-indigo-700 underline dark:text-indigo-300" href={teamExportUrl(team.id, "json")} download>
                   JSON
                 </a>
+                <a className="font-semibold text-indigo-700 underline dark:text-indigo-300" href={`/dashboard/teams/${team.id}`}>
+                  Team settings
+                </a>
               </li>
             ))}
           </ul>
         </Card>
       ) : null}
+      {isInstanceAdmin ? <InstanceSettings /> : null}
     </div>
   );
 }

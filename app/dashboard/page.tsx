@@ -9,5 +9,5 @@ export default async function Dashboard() {
   const user = await currentUser();
   if (!user) redirect("/sign-in?callbackUrl=/dashboard");
   const teams = user.memberships.map((membership) => ({ id: membership.teamId, name: membership.teamName, role: membership.role }));
-  return <DashboardPage userName={user.name ?? user.email} teams={teams} />;
+  return <DashboardPage userName={user.name ?? user.email} teams={teams} isInstanceAdmin={user.isInstanceAdmin} />;
 }

@@ -7,3 +7,12 @@ export type { TFormattedExpiry } from "./format-expiry";
 export { messageForBurnError, messageForCreateError, messageForTransientError } from "./user-messages";
 export { burnAsMember, dashboardQuery, describeAccessEvent, fetchAccessLog, fetchDashboard, fetchMe, teamExportUrl } from "./dashboard-client";
 export type { TDashboardFilter } from "./dashboard-client";
+export {
+  addTeamMember,
+  fetchInstanceSettings,
+  fetchTeamMembers,
+  fetchTeamSettings,
+  removeTeamMember,
+  saveInstanceSettings,
+  saveTeamSettings,
+} from "./team-admin-client";
