@@ -42,6 +42,10 @@ export function buildAuthOptions(env: TServerEnv): NextAuthOptions {
         authorization: { params: { scope: `openid email profile ${env.OIDC_GROUPS_CLAIM === "groups" ? "groups" : ""}`.trim() } },
         idToken: true,
         checks: ["pkce", "state"],
+        // Team admins add people by email before their first sign-in; that sign-in must
+        // attach to the waiting user. Safe here: one configured provider, and only verified
+        // addresses of the allowed domains get past the signIn callback.
+        allowDangerousEmailAccountLinking: true,
         // next-auth hands this normalised profile (not the raw claims) to events.signIn, so
         // the groups claim must travel in it to reach the membership sync.
         profile: (profile: TOidcProfile) => ({

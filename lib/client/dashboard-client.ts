@@ -6,22 +6,10 @@ import {
   type TDashboardListResponse,
   type TMeResponse,
 } from "@/lib/validation";
-import { ApiError, isServerErrorCode } from "./api-error";
+import { ApiError } from "./api-error";
+import { sessionFetch } from "./session-fetch";
 
-async function getJson<T>(path: string, parse: (value: unknown) => T): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
-  } catch {
-    throw new ApiError({ code: "network_error", status: 0, message: "Could not reach the server." });
-  }
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-  if (!response.ok) {
-    const code = body?.error?.code && isServerErrorCode(body.error.code) ? body.error.code : "unexpected_response";
-    throw new ApiError({ code, status: response.status, message: body?.error?.message ?? `HTTP ${response.status}` });
-  }
-  return parse(body);
-}
+const getJson = <T>(path: string, parse: (value: unknown) => T): Promise<T> => sessionFetch(path, {}, parse);
 
 /** Who is signed in, with teams and their policies; null when signed out. */
 export async function fetchMe(): Promise<TMeResponse | null> {
@@ -52,9 +40,8 @@ export async function fetchAccessLog(id: string): Promise<TAccessEvent[]> {
 }
 
 /** Burns with the session (creator or team admin); the browser adds Origin, which the API checks. */
-export async function burnAsMember(id: string): Promise<void> {
-  const response = await fetch(`/api/v1/secrets/${encodeURIComponent(id)}`, { method: "DELETE", credentials: "same-origin" });
-  if (response.status !== 204) throw new ApiError({ code: "not_found", status: response.status, message: "This link is already gone." });
+export function burnAsMember(id: string): Promise<void> {
+  return sessionFetch(`/api/v1/secrets/${encodeURIComponent(id)}`, { method: "DELETE" });
 }
 
 export function teamExportUrl(teamId: string, format: "csv" | "json"): string {

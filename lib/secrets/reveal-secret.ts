@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { TCurrentUser } from "@/lib/auth/types";
 import { proofMatchesVerifier, verifierForProof } from "@/lib/crypto";
-import { claimSecretView, claimVerifiedView, findLiveSecret, recordWrongProof } from "@/lib/db";
+import { claimSecretView, claimVerifiedView, findLiveSecret, recordWrongProof, type TSecretRecord } from "@/lib/db";
 import { ZEnvelopeV1, type TRevealSecretResponse } from "@/lib/validation";
 import { notifyTeam } from "@/lib/notifications/notify-team";
 import type { TSecretsContext } from "./context";
@@ -28,20 +28,9 @@ export async function revealSecret(
   // Fast path: one statement for the common case of a right proof on an unrestricted link.
   const fast = verifier ? await claimVerifiedView(context.db, { id: options.id, verifier, now }) : null;
   if (fast) {
-    const owned = fast.creatorUserId !== null || fast.teamId !== null;
-    if (owned) {
-      const user = await options.resolveUser();
-      const secret = { id: options.id, creatorUserId: fast.creatorUserId, teamId: fast.teamId };
-      await recordAccess(context, { secret, kind: "revealed", userId: user?.id ?? null, access: options.access, viewsLeft: fast.viewsLeft });
-      await notifyTeam(context.db, {
-        teamId: fast.teamId,
-        event: "secret.opened",
-        label: fast.label,
-        viewer: user ? { name: user.name, email: user.email } : null,
-        viewsLeft: fast.viewsLeft,
-        now,
-      });
-    }
+    const secret = { id: options.id, creatorUserId: fast.creatorUserId, teamId: fast.teamId, label: fast.label };
+    const user = hasAccessLog(secret) ? await options.resolveUser() : null;
+    await reportReveal(context, { secret, user, access: options.access, viewsLeft: fast.viewsLeft, now });
     return { envelope: ZEnvelopeV1.parse(JSON.parse(fast.envelopeJson)), viewsLeft: fast.viewsLeft };
   }
 
@@ -78,14 +67,30 @@ export async function revealSecret(
 
   const claimed = await claimSecretView(context.db, { id: options.id, now });
   if (!claimed) throw new AppError("not_found");
-  await record("revealed", claimed.viewsLeft);
+  await reportReveal(context, { secret, user, access: options.access, viewsLeft: claimed.viewsLeft, now });
+  return { envelope: ZEnvelopeV1.parse(JSON.parse(claimed.envelopeJson)), viewsLeft: claimed.viewsLeft };
+}
+
+/** After a view was claimed: the owner's access log and the team's notification. Never throws. */
+async function reportReveal(
+  context: TSecretsContext,
+  options: {
+    secret: Pick<TSecretRecord, "id" | "creatorUserId" | "teamId" | "label">;
+    user: TCurrentUser | null;
+    access: TAccessInfo;
+    viewsLeft: number;
+    now: Date;
+  },
+): Promise<void> {
+  const { secret, user } = options;
+  if (!hasAccessLog(secret)) return;
+  await recordAccess(context, { secret, kind: "revealed", userId: user?.id ?? null, access: options.access, viewsLeft: options.viewsLeft });
   await notifyTeam(context.db, {
     teamId: secret.teamId,
     event: "secret.opened",
     label: secret.label,
     viewer: user ? { name: user.name, email: user.email } : null,
-    viewsLeft: claimed.viewsLeft,
-    now,
+    viewsLeft: options.viewsLeft,
+    now: options.now,
   });
-  return { envelope: ZEnvelopeV1.parse(JSON.parse(claimed.envelopeJson)), viewsLeft: claimed.viewsLeft };
 }

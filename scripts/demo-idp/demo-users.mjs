@@ -9,6 +9,7 @@ export const DEMO_USERS = [
   { sub: "demo-bob", email: "bob@acme.test", email_verified: true, name: "Bob Builder", groups: ["platform"], note: "platform, member" },
   { sub: "demo-carol", email: "carol@acme.test", email_verified: true, name: "Carol Cashier", groups: ["payments:admin"], note: "payments, admin" },
   { sub: "demo-dave", email: "dave@acme.test", email_verified: true, name: "Dave Debit", groups: ["payments"], note: "payments, member" },
+  { sub: "demo-erin", email: "erin@acme.test", email_verified: true, name: "Erin Newcomer", groups: [], note: "no groups: joins teams by invitation" },
   { sub: "demo-mallory", email: "mallory@evil.test", email_verified: true, name: "Mallory Outsider", groups: ["platform"], note: "domain not allowed" },
   { sub: "demo-unverified", email: "unverified@acme.test", email_verified: false, name: "Una Verified", groups: ["platform"], note: "email not verified" },
 ];

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findSecretsInLog } from "../helpers/e2e-secret-registry";
+import { freePort } from "../helpers/system-server";
 // @ts-expect-error plain ESM JavaScript without type declarations
 import { startDemoIdp } from "../../scripts/demo-idp/create-demo-idp.mjs";
 
@@ -24,18 +24,6 @@ const SERVER_ENTRY = path.join(ROOT, ".next/hushlink-server/main.mjs");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 const LOG_TAIL_CHARS = 8_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 function buildIfMissing(env: NodeJS.ProcessEnv) {
   if (existsSync(path.join(ROOT, ".next/BUILD_ID")) && existsSync(SERVER_ENTRY)) return;

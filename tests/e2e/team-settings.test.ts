@@ -26,13 +26,26 @@ describe("team settings for team admins", () => {
     const me = JSON.parse((await fetchInPage(carol.page, { path: "/api/v1/me" })).text) as { teams: Array<{ policy: unknown }> };
     expect(me.teams[0]!.policy).toEqual({ maxExpiresInSeconds: null, maxViews: 2, requirePassphrase: true });
 
+    // Erin has never signed in and has no groups: the invitation makes her a member, and her
+    // first sign-in attaches to it.
     await carol.page.getByLabel("Add someone by email").fill("erin@acme.test");
     await carol.page.getByRole("button", { name: "Add", exact: true }).click();
-    const erin = carol.page.getByTestId("member-erin@acme.test");
-    await erin.waitFor();
-    await erin.getByRole("button", { name: "Remove" }).click();
-    await erin.getByRole("button", { name: "Remove and end sessions" }).click();
-    await carol.page.getByText(/erin@acme.test was removed/).waitFor();
+    const erinRow = carol.page.getByTestId("member-erin@acme.test");
+    await erinRow.waitFor();
+    const erin = await openBrowser();
+    browsers.push(erin);
+    await erin.page.goto(`${baseUrl}/sign-in?callbackUrl=/`);
+    await erin.page.getByRole("button", { name: "Sign in with Demo SSO" }).click();
+    await pickDemoPerson(erin.page, { baseUrl, person: "Erin" });
+    const erinMe = JSON.parse((await fetchInPage(erin.page, { path: "/api/v1/me" })).text) as { teams: Array<{ name: string; role: string }> };
+    expect(erinMe.teams).toEqual([expect.objectContaining({ name: "payments", role: "member" })]);
+
+    // Offboarding: removed, and her session ends at once.
+    await carol.page.reload();
+    await carol.page.getByTestId("member-erin@acme.test").getByRole("button", { name: "Remove" }).click();
+    await carol.page.getByTestId("member-erin@acme.test").getByRole("button", { name: "Remove and end sessions" }).click();
+    await carol.page.getByText(/erin@acme.test was removed: 1 session\(s\) ended/).waitFor();
+    expect((await fetchInPage(erin.page, { path: "/api/v1/me" })).status).toBe(401);
 
     await carol.page.goto(`${baseUrl}/`);
     await expect(carol.page.getByTestId("team-policy").textContent()).resolves.toContain("at most 2 views, a passphrase is required");
