@@ -18,7 +18,7 @@ import { Card } from "../ui/card";
 import { FieldError, FieldHint, FieldLabel, INPUT_CLASSES } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { cx } from "../ui/cx";
-import { ExpiryChoice } from "./expiry-choice";
+import { allowedExpiryChoices, ExpiryChoice } from "./expiry-choice";
 import { KeyTypeWarning } from "./key-type-warning";
 import { TeamOptions, type TTeamChoice } from "./team-options";
 
@@ -41,13 +41,14 @@ const PHASE_WORDS: Record<TPhase, string> = {
 };
 
 /** Form values checked with the same schema the server applies; the words are ours. */
-function validate(values: { text: string; expiresIn: number; maxViewsText: string }) {
+function validate(values: { text: string; expiresIn: number; maxViewsText: string; policyMaxViews: number | null }) {
   const errors: TFieldErrors = {};
   if (values.text.trim() === "") errors.text = "Paste the secret you want to share.";
   else if (new TextEncoder().encode(values.text).length > MAX_BODY_BYTES) errors.text = "This secret is too large to share. The limit is about 700 KB of text.";
   const maxViews = values.maxViewsText.trim() === "" ? Number.NaN : Number(values.maxViewsText);
-  if (!ZCreateSecretRequest.shape.maxViews.safeParse(maxViews).success) {
-    errors.maxViews = `Enter a whole number from ${MIN_MAX_VIEWS} to ${MAX_MAX_VIEWS}.`;
+  const upperViews = values.policyMaxViews ?? MAX_MAX_VIEWS;
+  if (!ZCreateSecretRequest.shape.maxViews.safeParse(maxViews).success || maxViews > upperViews) {
+    errors.maxViews = `Enter a whole number from ${MIN_MAX_VIEWS} to ${upperViews}.`;
   }
   if (!ZCreateSecretRequest.shape.expiresIn.safeParse(values.expiresIn).success) errors.expiresIn = "Choose when the link expires.";
   return { errors, maxViews };
@@ -71,6 +72,13 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
 
   const [teams, setTeams] = useState<TMeResponse["teams"]>([]);
   const [teamChoice, setTeamChoice] = useState<TTeamChoice>({ label: "", teamId: "", restrictToTeam: false });
+  const policy = teams.find((team) => team.id === teamChoice.teamId)?.policy ?? null;
+
+  // A team policy narrows the choices: the expiry falls back to the longest one allowed.
+  useEffect(() => {
+    const allowed = allowedExpiryChoices(policy?.maxExpiresInSeconds);
+    if (!allowed.some((choice) => choice.seconds === expiresIn)) setExpiresIn(allowed[allowed.length - 1]!.seconds);
+  }, [policy?.maxExpiresInSeconds, expiresIn]);
 
   useEffect(() => {
     setHydrated(true);
@@ -97,7 +105,12 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
     event.preventDefault();
     if (busy) return;
     setSubmitError(null);
-    const { errors: found, maxViews } = validate({ text, expiresIn, maxViewsText });
+    const { errors: found, maxViews } = validate({ text, expiresIn, maxViewsText, policyMaxViews: policy?.maxViews ?? null });
+    if (policy?.requirePassphrase && passphrase === "") {
+      setErrors(found);
+      setSubmitError("Your team requires a passphrase on every link. Add one, and share it by another channel.");
+      return;
+    }
     setErrors(found);
     if (found.text) return textRef.current?.focus();
     if (found.maxViews) return viewsRef.current?.focus();
@@ -183,7 +196,7 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
           />
         </div>
 
-        <ExpiryChoice value={expiresIn} onChange={setExpiresIn} disabled={busy} />
+        <ExpiryChoice value={expiresIn} onChange={setExpiresIn} disabled={busy} maxSeconds={policy?.maxExpiresInSeconds ?? null} />
 
         <div className="grid gap-6 sm:grid-cols-[11rem_1fr]">
           <div>
@@ -194,7 +207,7 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
               type="number"
               inputMode="numeric"
               min={MIN_MAX_VIEWS}
-              max={MAX_MAX_VIEWS}
+              max={policy?.maxViews ?? MAX_MAX_VIEWS}
               step={1}
               value={maxViewsText}
               onChange={(event) => setMaxViewsText(event.target.value)}
@@ -206,7 +219,7 @@ export function CreateSecretForm({ onCreated, autoFocus = false }: { onCreated: 
             {errors.maxViews ? (
               <FieldError id={`${ids.views}-error`}>{errors.maxViews}</FieldError>
             ) : (
-              <FieldHint id={`${ids.views}-hint`}>1 to {MAX_MAX_VIEWS}; 1 is one-time.</FieldHint>
+              <FieldHint id={`${ids.views}-hint`}>1 to {policy?.maxViews ?? MAX_MAX_VIEWS}; 1 is one-time.</FieldHint>
             )}
           </div>
 

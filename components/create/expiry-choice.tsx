@@ -1,21 +1,32 @@
 import { EXPIRY_CHOICES } from "@/lib/validation";
 import { cx } from "../ui/cx";
 
+/** The expiry choices a policy allows; the shortest always stays, so there is one to pick. */
+export function allowedExpiryChoices(maxSeconds: number | null | undefined) {
+  if (!maxSeconds) return [...EXPIRY_CHOICES];
+  const allowed = EXPIRY_CHOICES.filter((choice) => choice.seconds <= maxSeconds);
+  return allowed.length ? allowed : [EXPIRY_CHOICES[0]];
+}
+
 /** A radio group styled as segments: native radios keep arrow-key and screen-reader behaviour. */
 export function ExpiryChoice({
   value,
   onChange,
   disabled,
+  maxSeconds,
 }: {
   value: number;
   onChange: (seconds: number) => void;
   disabled?: boolean;
+  /** A team policy's longest expiry: longer choices are not offered. */
+  maxSeconds?: number | null;
 }) {
+  const choices = allowedExpiryChoices(maxSeconds);
   return (
     <fieldset disabled={disabled}>
       <legend className="mb-1.5 block text-sm font-semibold text-slate-800 dark:text-slate-100">Expires after</legend>
       <div className="grid grid-cols-2 gap-2 min-[420px]:grid-cols-3 sm:grid-cols-5">
-        {EXPIRY_CHOICES.map((choice) => (
+        {choices.map((choice) => (
           <label
             key={choice.seconds}
             className={cx(

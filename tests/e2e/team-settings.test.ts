@@ -19,12 +19,13 @@ describe("team settings for team admins", () => {
     await carol.page.getByRole("link", { name: "Team settings" }).click();
     await carol.page.getByRole("heading", { name: "payments: team settings" }).waitFor();
 
+    await carol.page.getByLabel("Longest expiry allowed").selectOption({ label: "1 hour" });
     await carol.page.getByLabel("Most views per link").fill("2");
     await carol.page.getByLabel("Require a passphrase on every link").check();
     await carol.page.getByRole("button", { name: "Save team settings" }).click();
     await carol.page.getByText("Saved. New links follow the policy at once.").waitFor();
     const me = JSON.parse((await fetchInPage(carol.page, { path: "/api/v1/me" })).text) as { teams: Array<{ policy: unknown }> };
-    expect(me.teams[0]!.policy).toEqual({ maxExpiresInSeconds: null, maxViews: 2, requirePassphrase: true });
+    expect(me.teams[0]!.policy).toEqual({ maxExpiresInSeconds: 3600, maxViews: 2, requirePassphrase: true });
 
     // Erin has never signed in and has no groups: the invitation makes her a member, and her
     // first sign-in attaches to it.
@@ -47,12 +48,19 @@ describe("team settings for team admins", () => {
     await carol.page.getByText(/erin@acme.test was removed: 1 session\(s\) ended/).waitFor();
     expect((await fetchInPage(erin.page, { path: "/api/v1/me" })).status).toBe(401);
 
+    // The create form narrows itself to the policy (the API enforces it too).
     await carol.page.goto(`${baseUrl}/`);
     await expect(carol.page.getByTestId("team-policy").textContent()).resolves.toContain("at most 2 views, a passphrase is required");
+    await expect(carol.page.getByRole("radio", { name: "1 hour" }).isChecked()).resolves.toBe(true);
+    await expect(carol.page.getByRole("radio", { name: "1 day" }).count()).resolves.toBe(0);
+    await carol.page.getByLabel("Secret", { exact: true }).fill("policy check");
+    await carol.page.getByRole("button", { name: "Create secret link" }).click();
+    await carol.page.getByText("Your team requires a passphrase on every link.", { exact: false }).waitFor();
 
     // Back to no policy, so other tests are not affected.
     await carol.page.goto(`${baseUrl}/dashboard`);
     await carol.page.getByRole("link", { name: "Team settings" }).click();
+    await carol.page.getByLabel("Longest expiry allowed").selectOption({ label: "No limit (30 days)" });
     await carol.page.getByLabel("Most views per link").fill("");
     await carol.page.getByLabel("Require a passphrase on every link").uncheck();
     await carol.page.getByRole("button", { name: "Save team settings" }).click();
