@@ -88,6 +88,8 @@ describe.runIf(reachable)("PostgreSQL outage", () => {
       console.log(
         `[outage ${how}] requests ${samples.length}, during outage ${duringOutage.length} (statuses ${[...new Set(duringOutage.map((s) => s.status))].join("/")}, slowest ${slowest} ms), recovery ${recoveredAt ? recoveredAt - restoredAt : "none"} ms`,
       );
+      const failures = server.output().split("\n").filter((line) => line.includes("request.failed") || line.includes("request_failed"));
+      if (failures.length > 0) console.log(`[outage ${how}] server errors:\n${failures.slice(0, 10).join("\n")}`);
       expect(duringOutage.length).toBeGreaterThanOrEqual(3);
       expect(duringOutage.every((sample) => sample.status === 503)).toBe(true);
       expect(slowest).toBeLessThan(SLOW_ANSWER_MS);
