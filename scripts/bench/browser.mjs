@@ -1,97 +1,186 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// The browser side, in Debian's Chromium through playwright-core: first-load JavaScript of
+// the two public pages, time from opening a link to the secret on screen, and the crypto
+// the page does (secretbox, Hushlink's seal/open, scrypt).
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { ROOT } from "./servers.mjs";
-import { sealForBench } from "./real-envelope.mjs";
+import { sealRealSecret } from "./envelope.mjs";
+import { hushlinkCryptoSource, pageBenchmarks, tweetnaclSource } from "./page-crypto.mjs";
+import { deferCleanup } from "./processes.mjs";
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+// Playwright gives the browser a fresh temporary profile (and refuses --user-data-dir on
+// launch()); each measurement below also gets its own context: empty cache, no storage.
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const PAGE_TIMEOUT_MS = 20_000;
+const PASSPHRASE = "correct horse battery staple";
+const REVEAL_BUTTON = { name: "Reveal secret" };
 
+/** @param {number[]} values */
 const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   return sorted.length ? Math.round(sorted[Math.floor(sorted.length / 2)]) : null;
 };
 
-async function createRealSecret(baseUrl, options) {
-  const sealed = sealForBench(options);
+/** Stores a real secret through the API and returns its share link. */
+async function createLink(baseUrl, options) {
+  const sealed = sealRealSecret(options);
   const response = await fetch(`${baseUrl}/api/v1/secrets`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(sealed.body) });
+  if (response.status !== 201) throw new Error(`create answered ${response.status}`);
   const { id } = await response.json();
   return `${baseUrl}/s/${id}#${sealed.linkKey}`;
 }
 
-/** Bytes of JavaScript a first visit downloads, raw and gzipped. */
-async function firstLoadJs(context, url) {
-  const page = await context.newPage();
-  const scripts = [];
-  page.on("response", (response) => {
-    if (response.request().resourceType() === "script") scripts.push(response.body().catch(() => Buffer.alloc(0)));
-  });
-  await page.goto(url, { waitUntil: "networkidle" });
-  const bodies = await Promise.all(scripts);
-  await page.close();
-  return { files: bodies.length, bytes: bodies.reduce((sum, body) => sum + body.length, 0), gzipBytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) };
-}
-
-async function openToRevealedMs(context, link, passphrase) {
-  const page = await context.newPage();
-  const started = performance.now();
-  await page.goto(link);
-  if (passphrase) await page.getByLabel("Passphrase").fill(passphrase);
-  await page.getByRole("button", { name: "Reveal secret" }).click();
-  await page.getByTestId("revealed-secret").waitFor({ state: "visible" });
-  const elapsed = performance.now() - started;
-  await page.close();
-  return elapsed;
-}
-
-/** Encrypt/decrypt timings of tweetnacl's secretbox inside the browser, on a blank page. */
-async function cryptoInPage(context) {
-  const page = await context.newPage();
-  await page.setContent("<!doctype html><title>bench</title>");
-  await page.addScriptTag({ content: readFileSync(path.join(ROOT, "node_modules/tweetnacl/nacl-fast.min.js"), "utf8") });
-  const result = await page.evaluate(() => {
-    const out = {};
-    for (const [name, size] of [["64KiB", 65_536], ["1MiB", 1_048_576]]) {
-      const data = new Uint8Array(size);
-      for (let offset = 0; offset < size; offset += 65_536) crypto.getRandomValues(data.subarray(offset, Math.min(size, offset + 65_536)));
-      const key = nacl.randomBytes(32);
-      const nonce = nacl.randomBytes(24);
-      let t = performance.now();
-      const box = nacl.secretbox(data, nonce, key);
-      const encryptMs = performance.now() - t;
-      t = performance.now();
-      nacl.secretbox.open(box, nonce, key);
-      out[name] = { encryptMs: Math.round(encryptMs * 10) / 10, decryptMs: Math.round((performance.now() - t) * 10) / 10 };
-    }
-    return out;
-  });
-  await page.close();
-  return result;
-}
-
-export async function measureBrowser({ baseUrl, runs }) {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), "hushlink-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: "/usr/bin/chromium", headless: true, args: ARGS });
+/**
+ * JavaScript a first visit downloads (fresh context, empty cache): every script response
+ * until the network is idle, raw and gzipped (each body with zlib, as a server would send it).
+ */
+async function firstLoadJs(browser, url) {
+  const context = await browser.newContext();
   try {
-    const sample = await createRealSecret(baseUrl, { text: "bench" });
-    const createPageJs = await firstLoadJs(context, `${baseUrl}/`);
-    const revealPageJs = await firstLoadJs(context, sample);
-    const plain = [];
-    for (let run = 0; run < runs; run++) plain.push(await openToRevealedMs(context, await createRealSecret(baseUrl, { text: `bench ${run}` })));
-    const withPassphrase = [];
-    for (let run = 0; run < Math.max(1, Math.floor(runs / 4)); run++) {
-      withPassphrase.push(await openToRevealedMs(context, await createRealSecret(baseUrl, { text: "bench pw", passphrase: "correct horse" }), "correct horse"));
-    }
+    const page = await context.newPage();
+    const responses = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() !== "script") return;
+      const file = new URL(response.url()).pathname;
+      responses.push(response.body().then((body) => ({ file, body }), () => ({ file, body: Buffer.alloc(0) })));
+    });
+    await page.goto(url, { waitUntil: "networkidle", timeout: PAGE_TIMEOUT_MS });
+    const scripts = (await Promise.all(responses)).map(({ file, body }) => ({ file, bytes: body.length, gzipBytes: gzipSync(body).length }));
+    scripts.sort((a, b) => b.gzipBytes - a.gzipBytes);
     return {
-      firstLoadJs: { create: createPageJs, reveal: revealPageJs },
-      openToRevealedMedianMs: median(plain),
-      openToRevealedWithPassphraseMedianMs: median(withPassphrase),
-      scryptCostMs: median(withPassphrase) - median(plain),
-      secretboxInPage: await cryptoInPage(context),
+      files: scripts.length,
+      bytes: scripts.reduce((sum, script) => sum + script.bytes, 0),
+      gzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+      scripts,
     };
   } finally {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Marks, inside the page, when the Reveal button appears, when the form is submitted and when
+ * the secret is on screen (ms since navigation start), so the robot's own pauses between
+ * "button visible" and "click" can be told apart from the app's time.
+ */
+function installRevealMarks() {
+  /** @type {Record<string, number>} */
+  const marks = {};
+  /** @type {any} */ (window).__benchMarks = marks;
+  const check = () => {
+    if (!marks.ready) {
+      const button = [...document.querySelectorAll("button[type=submit]")].find((candidate) => /Reveal secret/.test(candidate.textContent ?? ""));
+      if (button) marks.ready = performance.now();
+    }
+    if (!marks.revealed && document.querySelector('[data-testid="revealed-secret"]')) marks.revealed = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  document.addEventListener("submit", () => (marks.submitted ??= performance.now()), true);
+}
+
+/**
+ * Opens a link in `context`, presses Reveal (after typing the passphrase, if any) and waits
+ * for the secret. `wallMs`: page.goto to secret visible, measured here, robot included.
+ * `appMs`: the same span measured in the page, minus the robot's pause before clicking.
+ */
+async function openAndReveal(context, link, passphrase) {
+  const page = await context.newPage();
+  try {
+    const started = performance.now();
+    await page.goto(link, { waitUntil: "commit", timeout: PAGE_TIMEOUT_MS });
+    if (passphrase) await page.getByLabel("Passphrase").fill(passphrase, { timeout: PAGE_TIMEOUT_MS });
+    await page.getByRole("button", REVEAL_BUTTON).click({ timeout: PAGE_TIMEOUT_MS });
+    await page.getByTestId("revealed-secret").waitFor({ state: "visible", timeout: PAGE_TIMEOUT_MS });
+    const wallMs = performance.now() - started;
+    const marks = await page.evaluate(() => /** @type {any} */ (window).__benchMarks);
+    const robotPauseMs = marks.submitted - marks.ready;
+    return { wallMs, appMs: marks.revealed - robotPauseMs, readyMs: marks.ready, clickToRevealedMs: marks.revealed - marks.submitted };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Runs `runs` reveals, each in a fresh context (a recipient opening a link for the first
+ * time), or all in one context whose cache a first visit warmed (`warm`).
+ * @param {import("playwright-core").Browser} browser
+ * @param {{ baseUrl: string, runs: number, passphrase?: string, warm: boolean }} options
+ */
+async function revealRuns(browser, { baseUrl, runs, passphrase, warm }) {
+  const results = [];
+  const sharedContext = warm ? await browser.newContext() : null;
+  try {
+    if (sharedContext) {
+      await sharedContext.addInitScript(installRevealMarks);
+      // One visit first so scripts come from the cache afterwards.
+      await openAndReveal(sharedContext, await createLink(baseUrl, { text: "warm-up" }));
+    }
+    for (let run = 0; run < runs; run++) {
+      const link = await createLink(baseUrl, { text: `bench secret ${run}`, ...(passphrase ? { passphrase } : {}) });
+      const context = sharedContext ?? (await browser.newContext());
+      try {
+        if (!sharedContext) await context.addInitScript(installRevealMarks);
+        results.push(await openAndReveal(context, link, passphrase));
+      } finally {
+        if (!sharedContext) await context.close();
+      }
+    }
+  } finally {
+    await sharedContext?.close();
+  }
+  return {
+    runs: results.length,
+    medianMs: median(results.map((result) => result.wallMs)),
+    appMedianMs: median(results.map((result) => result.appMs)),
+    readyMedianMs: median(results.map((result) => result.readyMs)),
+    clickToRevealedMedianMs: median(results.map((result) => result.clickToRevealedMs)),
+  };
+}
+
+/** Crypto timings on a blank page (no CSP to work around). */
+async function cryptoInPage(browser, { smoke }) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setContent("<!doctype html><title>bench</title>");
+    await page.addScriptTag({ content: tweetnaclSource() });
+    await page.addScriptTag({ content: await hushlinkCryptoSource() });
+    return await page.evaluate(pageBenchmarks, {
+      sizes: [["64KiB", 65_536], ["1MiB", 1_048_576]],
+      repeats: smoke ? 2 : 5,
+      scryptRepeats: smoke ? 1 : 3,
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Every browser measurement against a running Hushlink.
+ * @param {{ baseUrl: string, runs: number, passphraseRuns: number, smoke: boolean, log: (line: string) => void }} options
+ */
+export async function measureBrowser({ baseUrl, runs, passphraseRuns, smoke, log }) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const closeBrowser = deferCleanup(() => browser.close());
+  try {
+    const sampleLink = await createLink(baseUrl, { text: "first-load sample" });
+    const firstLoad = { create: await firstLoadJs(browser, `${baseUrl}/`), reveal: await firstLoadJs(browser, sampleLink) };
+    log(`  first-load JS: / ${firstLoad.create.gzipBytes} B gzip, /s/[id] ${firstLoad.reveal.gzipBytes} B gzip`);
+    const cold = await revealRuns(browser, { baseUrl, runs, warm: false });
+    const warm = await revealRuns(browser, { baseUrl, runs: Math.max(1, Math.ceil(runs / 2)), warm: true });
+    log(`  open-to-revealed median: cold ${cold.medianMs} ms (app ${cold.appMedianMs} ms), warm cache ${warm.medianMs} ms`);
+    const withPassphrase = await revealRuns(browser, { baseUrl, runs: passphraseRuns, passphrase: PASSPHRASE, warm: false });
+    const inPage = await cryptoInPage(browser, { smoke });
+    log(`  with passphrase ${withPassphrase.medianMs} ms; scrypt in page ${inPage.scrypt.medianMs} ms`);
+    return {
+      chromium: browser.version(),
+      firstLoadJs: firstLoad,
+      openToRevealedMedianMs: cold.medianMs,
+      openToRevealed: { cold, warm, withPassphrase },
+      passphraseCostMs: withPassphrase.medianMs !== null && cold.medianMs !== null ? withPassphrase.medianMs - cold.medianMs : null,
+      inPage,
+    };
+  } finally {
+    await closeBrowser();
   }
 }

@@ -1,82 +1,62 @@
-import autocannon from "autocannon";
-import { randomCreateBody } from "./envelope.mjs";
+// Runs one load scenario in a separate process (load-worker.mjs) and returns its figures.
+import { fork } from "node:child_process";
+import path from "node:path";
+import { stopChild, trackChild } from "./processes.mjs";
 
-const JSON_HEADERS = { "content-type": "application/json" };
-const STOP_MARGIN = 256;
+/** Beyond the run's own duration: worker start, connection setup, the last answers. */
+const HARD_TIMEOUT_MARGIN_MS = 30_000;
 
 /**
- * Runs one autocannon scenario and keeps the figures the report needs. `requests` gets a
- * `stop` callback: a reveal scenario calls it when its pre-created secrets run out, so the
- * run never pads its numbers with cheap 404s for spent secrets.
+ * @typedef {{
+ *   requestsPerSecond: number, p50Ms: number | null, p90Ms: number | null, p99Ms: number | null, p999Ms: number | null, maxMs: number | null,
+ *   ok: number, errors: number, non2xx: number, statusCounts: Record<string, number>, seconds: number, ranOutOfSecrets: boolean
+ * }} TLoadFigures
  */
-function cannon({ baseUrl, connections, durationSeconds, makeRequests }) {
-  return new Promise((resolve, reject) => {
-    let instance;
-    let stopped = false;
-    const stop = () => {
-      if (stopped) return;
-      stopped = true;
-      setImmediate(() => instance?.stop());
-    };
-    instance = autocannon({ url: baseUrl, connections, duration: durationSeconds, pipelining: 1, requests: makeRequests(stop) }, (error, result) => {
-      if (error) return reject(error);
-      resolve({
-        // Successful answers only: a 404 for a spent secret is cheap and must not count.
-        requestsPerSecond: Math.round(result["2xx"] / Math.max(result.duration, 0.001)),
-        p50Ms: result.latency.p50,
-        p90Ms: result.latency.p90,
-        p99Ms: result.latency.p99,
-        errors: result.errors + result.timeouts,
-        non2xx: result.non2xx,
-        total: result.requests.total,
-        seconds: result.duration,
-        ranOutOfSecrets: stopped,
-      });
+
+/**
+ * @typedef {{
+ *   baseUrl: string, scenario: "create" | "reveal" | "mixed" | "metadata" | "warmup",
+ *   connections: number, durationSeconds: number, revealFile?: string, describeFile?: string
+ * }} TLoadJob
+ */
+
+/**
+ * Starts a scenario; `stop()` ends it early, `done` resolves with the figures. The worker is
+ * killed if it overruns its duration by 30 s.
+ * @param {TLoadJob} job
+ * @returns {{ done: Promise<TLoadFigures>, stop: () => void }}
+ */
+export function startLoad(job) {
+  const worker = trackChild(fork(path.join(import.meta.dirname, "load-worker.mjs"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+  const done = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stopChild(worker, 1_000);
+      reject(new Error(`load worker for ${job.scenario} overran ${job.durationSeconds} s`));
+    }, job.durationSeconds * 1000 + HARD_TIMEOUT_MARGIN_MS);
+    worker.once("message", (/** @type {any} */ message) => {
+      clearTimeout(timer);
+      if (message && message.result) resolve(message.result);
+      else reject(new Error(`load worker failed: ${message?.error ?? "no result"}`));
+    });
+    worker.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`load worker exited (${code ?? signal}) without a result`));
     });
   });
-}
-
-const createRequest = () => ({
-  method: "POST",
-  path: "/api/v1/secrets",
-  headers: JSON_HEADERS,
-  setupRequest: (request) => ({ ...request, body: randomCreateBody().body }),
-});
-
-/** Each reveal takes the next pre-created 1-view secret; none is ever asked for twice. */
-function revealRequest(secrets, stop) {
-  let next = 0;
+  worker.send(job);
   return {
-    method: "POST",
-    headers: JSON_HEADERS,
-    setupRequest: (request) => {
-      // Stop a little early: requests already in flight on every connection still land.
-      if (next >= secrets.length - STOP_MARGIN) stop();
-      const secret = secrets[Math.min(next++, secrets.length - 1)];
-      return { ...request, path: `/api/v1/secrets/${secret.id}/reveal`, body: JSON.stringify({ proof: secret.proof }) };
+    done,
+    stop: () => {
+      if (worker.connected) worker.send("stop");
     },
   };
 }
 
-function describeRequest(secrets) {
-  let next = 0;
-  return {
-    method: "GET",
-    setupRequest: (request) => ({ ...request, path: `/api/v1/secrets/${secrets[next++ % secrets.length].id}` }),
-  };
-}
-
-export const SCENARIOS = {
-  create: () => () => [createRequest()],
-  reveal: ({ revealSecrets }) => (stop) => [revealRequest(revealSecrets, stop)],
-  mixed: ({ revealSecrets }) => (stop) => [createRequest(), revealRequest(revealSecrets, stop)],
-  metadata: ({ describeSecrets }) => () => [describeRequest(describeSecrets)],
-};
-
-export async function runScenario({ name, baseUrl, connections, durationSeconds, warmupSeconds, secrets }) {
-  // Warm-up on metadata GETs (JIT, pools, caches) without spending secrets.
-  if (warmupSeconds > 0 && secrets.describeSecrets) {
-    await cannon({ baseUrl, connections, durationSeconds: warmupSeconds, makeRequests: SCENARIOS.metadata(secrets) });
-  }
-  return cannon({ baseUrl, connections, durationSeconds, makeRequests: SCENARIOS[name](secrets) });
+/**
+ * Runs a scenario to its end.
+ * @param {TLoadJob} job
+ * @returns {Promise<TLoadFigures>}
+ */
+export function runLoad(job) {
+  return startLoad(job).done;
 }

@@ -1,82 +1,130 @@
-import { cpus } from "node:os";
+// The Markdown report: machine facts, targets, throughput per engine, browser, growth, purge.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
-export function machineFacts() {
-  return { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString() };
+const ENGINE_NAMES = { sqlite: "SQLite", postgresql: "PostgreSQL" };
+
+/** @param {unknown} value @param {string} [unit] */
+const show = (value, unit = "") => (value === null || value === undefined || Number.isNaN(value) ? "n/a" : `${value}${unit}`);
+/** @param {boolean | null} met */
+const verdict = (met) => (met === null ? "not measured" : met ? "met" : "**not met**");
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function machineSection(results) {
+  const m = results.machine;
+  const s = results.settings;
+  return [
+    `${m.date} · ${m.cores} cores (${m.cpu}) · ${m.memoryGb} GB · ${m.kernel} · Node ${m.node} · SQLite ${m.sqlite} · PostgreSQL ${show(m.postgresql)}` +
+      `${results.browser ? ` · Chromium ${results.browser.chromium}` : ""} · Next.js ${m.next} · Prisma ${m.prisma} · commit ${show(m.commit)}`,
+    "",
+    `autocannon ${m.autocannon} in its own process on loopback, ${s.connections} connections, ${s.durationSeconds} s per scenario after a ${s.warmupSeconds} s warm-up; ` +
+      `latencies of 2xx answers only; req/s counts 2xx answers only. Total run ${show(results.elapsedSeconds)} s.`,
+    "",
+  ];
 }
 
-const fmt = (value, unit = "") => (value === null || value === undefined || Number.isNaN(value) ? "n/a" : `${value}${unit}`);
-const metOrNot = (met) => (met === null ? "n/a" : met ? "met" : "**not met**");
+function targetsSection(results) {
+  const lines = ["## Targets", "", "| target | measured | result |", "|---|---|---|"];
+  for (const target of results.targets) lines.push(`| ${target.name} | ${target.measured} | ${verdict(target.met)} |`);
+  return [...lines, ""];
+}
 
-/** The Markdown report: machine facts, throughput tables, browser, growth, targets. */
-export function toMarkdown(results) {
-  const lines = [];
-  const m = results.machine;
-  lines.push(`# Hushlink benchmark${results.smoke ? " (smoke)" : ""}`, "");
-  lines.push(`${m.date} · ${m.cores} cores (${m.cpu}) · Node ${m.node} · ${m.platform} · ${results.connections} connections, ${results.durationSeconds} s per scenario`, "");
-  for (const [provider, db] of Object.entries(results.databases)) {
-    lines.push(`## ${db.version}`, "", "| server | scenario | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | % of floor | peak RSS MB |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (const [server, run] of Object.entries(db.servers)) {
-      for (const [scenario, figures] of Object.entries(run.scenarios)) {
-        const floor = db.servers.floor?.scenarios[scenario]?.requestsPerSecond;
-        const ratio = floor && server !== "floor" ? `${Math.round((100 * figures.requestsPerSecond) / floor)}%` : "";
-        lines.push(`| ${server} | ${scenario} | ${figures.requestsPerSecond} | ${figures.p50Ms} | ${figures.p90Ms} | ${figures.p99Ms} | ${figures.errors} | ${figures.non2xx} | ${ratio} | ${fmt(run.peakRssMb)} |`);
-      }
+function engineSection(engine, data) {
+  const lines = [
+    `## Throughput: ${ENGINE_NAMES[engine]} ${data.version ?? ""}`,
+    "",
+    "| server | scenario | req/s | % of floor | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | non-2xx | peak RSS MB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const [kind, server] of Object.entries(data.servers)) {
+    Object.entries(server.scenarios).forEach(([scenario, figures], index) => {
+      const floor = data.servers.floor?.scenarios[scenario]?.requestsPerSecond;
+      const share = kind !== "floor" && floor ? `${Math.round((100 * figures.requestsPerSecond) / floor)}%` : "";
+      const cut = figures.ranOutOfSecrets ? ` (${figures.seconds} s)` : "";
+      lines.push(
+        `| ${kind} | ${scenario} | ${figures.requestsPerSecond}${cut} | ${share} | ${show(figures.p50Ms)} | ${show(figures.p90Ms)} | ${show(figures.p99Ms)} | ${show(figures.p999Ms)} | ${figures.errors} | ${figures.non2xx} | ${index === 0 ? show(server.peakRssMb) : ""} |`,
+      );
+    });
+  }
+  return [...lines, ""];
+}
+
+function browserSection(browser) {
+  const { create, reveal } = browser.firstLoadJs;
+  const { cold, warm, withPassphrase } = browser.openToRevealed;
+  const lines = [
+    `## Browser (Chromium ${browser.chromium})`,
+    "",
+    "| measure | value |",
+    "|---|---:|",
+    `| first-load JS \`/\` | ${kB(create.gzipBytes)} gzipped, ${kB(create.bytes)} raw, ${create.files} files |`,
+    `| first-load JS \`/s/[id]\` | ${kB(reveal.gzipBytes)} gzipped, ${kB(reveal.bytes)} raw, ${reveal.files} files |`,
+    `| open link → secret shown, median of ${cold.runs}, fresh context | ${show(cold.medianMs, " ms")} (in page: button after ${show(cold.readyMedianMs, " ms")}, click → shown ${show(cold.clickToRevealedMedianMs, " ms")}, app total ${show(cold.appMedianMs, " ms")}) |`,
+    `| … same, browser cache warm, median of ${warm.runs} | ${show(warm.medianMs, " ms")} (app total ${show(warm.appMedianMs, " ms")}) |`,
+    `| … with a passphrase (scrypt N=2^17, r=8, p=1), median of ${withPassphrase.runs} | ${show(withPassphrase.medianMs, " ms")} (+${show(browser.passphraseCostMs, " ms")}; click → shown ${show(withPassphrase.clickToRevealedMedianMs, " ms")}) |`,
+    `| largest scripts on \`/s/[id]\` (gzipped) | ${reveal.scripts.slice(0, 4).map((script) => `${script.file.split("/").pop()} ${kB(script.gzipBytes)}`).join(", ")} |`,
+    `| scrypt N=2^17 alone in the page (Hushlink's derivePassphraseKey), median of ${browser.inPage.scrypt.runs} | ${browser.inPage.scrypt.medianMs} ms |`,
+  ];
+  for (const [size, figures] of Object.entries(browser.inPage.secretbox)) {
+    const app = browser.inPage.hushlink[size];
+    lines.push(`| ${size}: secretbox encrypt / decrypt · Hushlink sealSecret / derive+openEnvelope | ${figures.encryptMs} / ${figures.decryptMs} ms · ${app.sealMs} / ${app.openMs} ms |`);
+  }
+  return [...lines, ""];
+}
+
+function growthSection(growth) {
+  const lines = [
+    "## Growth (lean server)",
+    "",
+    "| engine | rows at start | create p50 / p99 ms | reveal p50 / p99 ms | one idle purge pass | purge plan |",
+    "|---|---:|---:|---:|---:|---|",
+  ];
+  const notes = [];
+  for (const [engine, data] of Object.entries(growth)) {
+    if (data.skipped) notes.push(`${ENGINE_NAMES[engine]}: ${data.skipped}`);
+    for (const point of data.sizes ?? []) {
+      lines.push(
+        `| ${ENGINE_NAMES[engine]} | ${point.rowsAtStart} | ${show(point.create.p50Ms)} / ${show(point.create.p99Ms)} | ${show(point.reveal.p50Ms)} / ${show(point.reveal.p99Ms)} | ${point.idlePurgeMs} ms | ${point.purgePlan} |`,
+      );
     }
-    lines.push("", `(${provider})`, "");
   }
-  if (results.browser) {
-    const b = results.browser;
-    lines.push("## Browser (Chromium)", "", "| measure | value |", "|---|---:|");
-    lines.push(`| first-load JS \`/\` (gzip) | ${b.firstLoadJs.create.gzipBytes} B in ${b.firstLoadJs.create.files} files (${b.firstLoadJs.create.bytes} B raw) |`);
-    lines.push(`| first-load JS \`/s/[id]\` (gzip) | ${b.firstLoadJs.reveal.gzipBytes} B in ${b.firstLoadJs.reveal.files} files (${b.firstLoadJs.reveal.bytes} B raw) |`);
-    lines.push(`| open link → secret shown, median | ${b.openToRevealedMedianMs} ms |`);
-    lines.push(`| … with a passphrase (scrypt N=2^17), median | ${b.openToRevealedWithPassphraseMedianMs} ms (scrypt ≈ ${b.scryptCostMs} ms) |`);
-    for (const [size, t] of Object.entries(b.secretboxInPage)) lines.push(`| secretbox ${size} encrypt / decrypt | ${t.encryptMs} / ${t.decryptMs} ms |`);
-    lines.push("");
+  lines.push("", "| engine | purge | rows in table | purge took | reveal p50 / p99 / p99.9 / max without purge | … during purge |", "|---|---|---:|---:|---:|---:|");
+  for (const [engine, data] of Object.entries(growth)) {
+    const purge = data.purge;
+    if (!purge) continue;
+    const figures = (f) => `${show(f.p50Ms)} / ${show(f.p99Ms)} / ${show(f.p999Ms)} / ${show(f.maxMs)} ms`;
+    lines.push(
+      `| ${ENGINE_NAMES[engine]} | ${purge.expiredRows} expired rows | ${purge.rowsInTable} | ${show(purge.seconds, " s")} after expiry (active ${show(purge.activeSeconds, " s")}) | ${figures(purge.revealBaseline)} | ${figures(purge.revealDuringPurge)} |`,
+    );
   }
-  if (results.growth) {
-    const g = results.growth;
-    lines.push("## Growth (SQLite, lean server)", "", "| rows | create p50 / p99 ms | reveal p50 / p99 ms |", "|---:|---:|---:|");
-    for (const row of g.sizes) lines.push(`| ${row.rows} | ${row.create.p50Ms} / ${row.create.p99Ms} | ${row.reveal.p50Ms} / ${row.reveal.p99Ms} |`);
-    lines.push("", `Purge of ${g.purge.expiredRows} expired rows: ${fmt(g.purge.seconds, " s")}; concurrent reveal p99 ${g.purge.revealDuringPurge.p99Ms} ms (without purge ${g.purge.revealBaseline.p99Ms} ms).`, "");
-  }
-  lines.push("## Targets", "", "| target | result |", "|---|---|");
-  for (const target of results.targets) lines.push(`| ${target.name} | ${metOrNot(target.met)} (${target.detail}) |`);
+  return [...lines, "", ...notes.map((note) => `- ${note}`), ...(notes.length ? [""] : [])];
+}
+
+/**
+ * @param {any} results
+ * @returns {string}
+ */
+export function toMarkdown(results) {
+  const lines = [`# Hushlink benchmark${results.smoke ? " (smoke run: tiny sizes, 1 s scenarios; not for comparison)" : ""}`, ""];
+  lines.push(...machineSection(results), ...targetsSection(results));
+  for (const [engine, data] of Object.entries(results.databases)) lines.push(...engineSection(engine, data));
+  if (results.browser) lines.push(...browserSection(results.browser));
+  if (results.growth) lines.push(...growthSection(results.growth));
+  if (results.notes?.length) lines.push("## Notes", "", ...results.notes.map((note) => `- ${note}`), "");
   return `${lines.join("\n")}\n`;
 }
 
-/** Each target of the issue, judged from the figures. */
-export function judgeTargets(results) {
-  const targets = [];
-  for (const [provider, db] of Object.entries(results.databases)) {
-    for (const scenario of ["create", "reveal"]) {
-      const floor = db.servers.floor?.scenarios[scenario]?.requestsPerSecond;
-      const lean = db.servers.lean?.scenarios[scenario]?.requestsPerSecond;
-      const ratio = floor && lean ? lean / floor : null;
-      targets.push({ name: `${scenario} ≥ 50% of floor on ${provider}`, met: ratio === null ? null : ratio >= 0.5, detail: ratio === null ? "n/a" : `${Math.round(ratio * 100)}%` });
-    }
+/**
+ * Writes `<stamp>.json`, `<stamp>.md`, `latest.json` and `latest.md` to `directory`.
+ * @param {{ results: any, markdown: string, directory: string }} options
+ */
+export function writeReport({ results, markdown, directory }) {
+  mkdirSync(directory, { recursive: true });
+  const stamp = `bench-${results.machine.date.replace(/[:.]/g, "-")}${results.smoke ? "-smoke" : ""}`;
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  for (const name of [stamp, "latest"]) {
+    writeFileSync(path.join(directory, `${name}.json`), json);
+    writeFileSync(path.join(directory, `${name}.md`), markdown);
   }
-  const sqliteLean = results.databases.sqlite?.servers.lean;
-  for (const scenario of ["create", "reveal"]) {
-    const p99 = sqliteLean?.scenarios[scenario]?.p99Ms;
-    targets.push({ name: `${scenario} p99 < 25 ms at ${results.connections} connections (SQLite)`, met: p99 === undefined ? null : p99 < 25, detail: `${p99} ms` });
-  }
-  const rss = Object.values(results.databases).flatMap((db) => Object.entries(db.servers).filter(([name]) => name !== "floor").map(([, run]) => run.peakRssMb ?? 0));
-  targets.push({ name: "peak server RSS < 300 MB", met: rss.length ? Math.max(...rss) < 300 : null, detail: `${Math.max(0, ...rss)} MB` });
-  if (results.browser) {
-    const gz = results.browser.firstLoadJs.reveal.gzipBytes;
-    targets.push({ name: "/s/[id] first-load JS < 120 KB gzip", met: gz < 120 * 1024, detail: `${Math.round(gz / 1024)} KB` });
-    targets.push({ name: "open-to-revealed < 300 ms", met: results.browser.openToRevealedMedianMs < 300, detail: `${results.browser.openToRevealedMedianMs} ms` });
-  }
-  if (results.growth) {
-    const [small, large] = results.growth.sizes;
-    const within = (a, b) => b <= a * 1.2 || b - a <= 0.5;
-    targets.push({
-      name: `create/reveal p50 at ${large.rows} rows within 20% of ${small.rows}`,
-      met: within(small.create.p50Ms, large.create.p50Ms) && within(small.reveal.p50Ms, large.reveal.p50Ms),
-      detail: `create ${small.create.p50Ms}→${large.create.p50Ms} ms, reveal ${small.reveal.p50Ms}→${large.reveal.p50Ms} ms`,
-    });
-    targets.push({ name: "purge keeps concurrent reveal p99 < 100 ms", met: results.growth.purge.revealDuringPurge.p99Ms < 100, detail: `${results.growth.purge.revealDuringPurge.p99Ms} ms` });
-  }
-  return targets;
+  return { json: path.join(directory, `${stamp}.json`), markdown: path.join(directory, `${stamp}.md`) };
 }

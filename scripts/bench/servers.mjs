@@ -1,118 +1,143 @@
-import { fork, spawn } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+// Starts the servers under test as child processes on loopback: Hushlink's production
+// server ("lean": `npm start`), the same build through Next.js route handlers ("next-route":
+// `next start`), and the floor (a bare node:http server, floor-server.mjs).
+import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
+import { ROOT, applyAppSchema } from "./databases.mjs";
+import { stopChild, trackChild } from "./processes.mjs";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
-const HEALTH_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 90_000;
+const POLL_INTERVAL_MS = 150;
+const LOG_TAIL_BYTES = 4_096;
+/** So rate limits never shape the numbers. */
+const UNLIMITED = "100000000";
 
+/** @typedef {"lean" | "next-route" | "floor"} TServerKind */
+/** @typedef {{ kind: TServerKind, baseUrl: string, pid: number, logTail: () => string, stop: () => Promise<void> }} TRunningServer */
+
+/** A free loopback port. @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
       probe.close(() => resolve(port));
     });
   });
 }
 
-/** Peak resident memory of a process so far (VmHWM), in MB. */
-export function peakRssMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return Math.round(kb / 1024);
-  } catch {
-    return null;
-  }
-}
-
-async function waitForHttp(url, child) {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+/** Waits until `url` answers with the expected status, or the child dies, or time runs out. */
+async function waitUntilReady({ url, expectStatus, child, logTail }) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it answered ${url}\n${logTail()}`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.status < 500) return;
+      await response.arrayBuffer();
+      if (response.status === expectStatus) return;
     } catch {
-      // not up yet
+      // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
-  throw new Error(`no answer from ${url}`);
+  throw new Error(`no answer from ${url} within ${START_TIMEOUT_MS} ms\n${logTail()}`);
 }
-
-/** Applies the app's own migrations to a fresh database (used for the floor's database). */
-export async function applyAppMigrations(database) {
-  const directory = path.join(ROOT, "prisma/migrations", database.provider);
-  const files = readdirSync(directory, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.join(directory, entry.name, "migration.sql"))
-    .sort();
-  if (database.provider === "sqlite") {
-    const db = new Database(database.filePath);
-    db.pragma("journal_mode = WAL");
-    for (const file of files) db.exec(readFileSync(file, "utf8"));
-    db.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  for (const file of files) await client.query(readFileSync(file, "utf8"));
-  await client.end();
-}
-
-const databaseUrlOf = (database) => (database.provider === "sqlite" ? `file:${database.filePath}` : database.url);
 
 /**
- * Starts Hushlink in production mode: "lean" is `npm start` (the API on the lean path),
- * "next-route" is `next start` (the same API through the Next.js route files).
+ * Spawns a Node child in its own process group (so everything it starts can be stopped
+ * with it), keeps the tail of its output for error messages, and waits until it answers.
+ */
+async function spawnServer({ kind, args, env, port, readyPath, expectStatus }) {
+  let tail = "";
+  const keep = (chunk) => {
+    tail = (tail + chunk.toString("utf8")).slice(-LOG_TAIL_BYTES);
+  };
+  const child = trackChild(
+    spawn(process.execPath, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] }),
+    { group: true },
+  );
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const logTail = () => tail;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady({ url: `${baseUrl}${readyPath}`, expectStatus, child, logTail });
+  } catch (error) {
+    await stopChild(child, 2_000);
+    throw error;
+  }
+  return { kind, baseUrl, pid: /** @type {number} */ (child.pid), logTail, stop: () => stopChild(child) };
+}
+
+/**
+ * Hushlink in production mode on a database. `env` adds or overrides variables (for example
+ * PURGE_INTERVAL_SECONDS).
+ * @param {{ database: import("./databases.mjs").TBenchDatabase, mode: "lean" | "next-route", env?: Record<string, string> }} options
+ * @returns {Promise<TRunningServer>}
  */
 export async function startHushlink({ database, mode, env = {} }) {
   const port = await freePort();
-  const command = mode === "lean" ? [path.join(ROOT, ".next/hushlink-server/main.mjs")] : [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
-  const child = spawn(process.execPath, command, {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
+  const args =
+    mode === "lean"
+      ? [path.join(ROOT, ".next/hushlink-server/main.mjs")]
+      : [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  return spawnServer({
+    kind: mode,
+    args,
+    port,
+    readyPath: "/api/health",
+    expectStatus: 200,
     env: {
-      ...process.env,
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrlOf(database),
-      RATE_LIMIT_CREATES_PER_MINUTE: "100000000",
-      RATE_LIMIT_REVEALS_PER_MINUTE: "100000000",
+      DATABASE_URL: database.url,
+      RATE_LIMIT_CREATES_PER_MINUTE: UNLIMITED,
+      RATE_LIMIT_REVEALS_PER_MINUTE: UNLIMITED,
       ...env,
     },
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/api/health`, child);
-  return { baseUrl, pid: child.pid, stop: () => stopChild(child) };
 }
 
-/** Starts the floor server on its own fresh database with the same schema. */
+/**
+ * The floor on its own fresh database, with the app's schema applied from its migrations.
+ * @param {{ database: import("./databases.mjs").TBenchDatabase }} options
+ * @returns {Promise<TRunningServer>}
+ */
 export async function startFloor({ database }) {
-  await applyAppMigrations(database);
+  await applyAppSchema(database);
   const port = await freePort();
-  const child = fork(path.join(import.meta.dirname, "floor-server.mjs"), [String(port), databaseUrlOf(database)], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/api/v1/nothing`, child);
-  return { baseUrl, pid: child.pid, stop: () => stopChild(child) };
+  return spawnServer({
+    kind: "floor",
+    args: [path.join(import.meta.dirname, "floor-server.mjs")],
+    port,
+    readyPath: "/healthz",
+    expectStatus: 200,
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), DATABASE_URL: database.url, NODE_ENV: "production" },
+  });
 }
 
-function stopChild(child) {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
+/**
+ * Starts a server, runs `use`, and stops it whatever happens.
+ * @template T
+ * @param {() => Promise<TRunningServer>} start
+ * @param {(server: TRunningServer) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+export async function withServer(start, use) {
+  const server = await start();
+  try {
+    return await use(server);
+  } finally {
+    await server.stop();
+  }
 }
