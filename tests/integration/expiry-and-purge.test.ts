@@ -45,4 +45,41 @@ describe.each(kinds)("expiry and purge on %s", (kind) => {
     }
     expect((await api.call(`/api/v1/secrets/${live.id}`)).status).toBe(200);
   });
+
+  it("purges what a crash left behind: used-up or burned rows that still hold ciphertext", async () => {
+    const usedUp = await createSecretVia(api, { text: "crash after last view", expiresIn: 86_400, maxViews: 2 });
+    const burned = await createSecretVia(api, { text: "crash during burn", expiresIn: 86_400 });
+    const live = await createSecretVia(api, { text: "still live", expiresIn: 86_400, maxViews: 2 });
+    // The states a crash between the claim (or burn) and the envelope drop would leave.
+    await api.context.db.prisma.secret.update({ where: { id: usedUp.id }, data: { viewsUsed: 2 } });
+    await api.context.db.prisma.secret.update({ where: { id: burned.id }, data: { burnedAtMs: BigInt(api.clock.now().getTime()) } });
+    await api.context.db.prisma.secret.update({ where: { id: live.id }, data: { viewsUsed: 1 } });
+
+    const { purged } = await purgeSpentSecrets(api.context.db, { now: api.clock.now() });
+    expect(purged).toBeGreaterThanOrEqual(2);
+    for (const id of [usedUp.id, burned.id]) expect((await api.context.db.prisma.secret.findUnique({ where: { id } }))?.envelope).toBeNull();
+    expect((await api.context.db.prisma.secret.findUnique({ where: { id: live.id } }))?.envelope).not.toBeNull();
+  });
+
+  it("finds purge candidates through the partial indexes, not by scanning the table", async () => {
+    const candidates = {
+      secrets_live_expires_at_ms_idx: "envelope IS NOT NULL AND expires_at_ms <= 0",
+      secrets_spent_with_envelope_idx: "envelope IS NOT NULL AND (views_used >= max_views OR burned_at_ms IS NOT NULL)",
+    };
+    const text = (rows: unknown) => JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
+    for (const [index, condition] of Object.entries(candidates)) {
+      const query = `SELECT id FROM secrets ${kind === "sqlite" ? `INDEXED BY ${index}` : ""} WHERE ${condition} LIMIT 1000`;
+      const plan =
+        kind === "sqlite"
+          ? text(await api.context.db.prisma.$queryRawUnsafe(`EXPLAIN QUERY PLAN ${query}`))
+          : // A near-empty table makes any plan cheap: forbid the sequential scan to see whether the index can serve.
+            text(
+              await api.context.db.prisma.$transaction([
+                api.context.db.prisma.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+                api.context.db.prisma.$queryRawUnsafe(`EXPLAIN ${query}`),
+              ]),
+            );
+      expect(plan).toContain(index);
+    }
+  });
 });
