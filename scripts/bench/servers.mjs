@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
+import { productionServerArgs } from "../production-server.mjs";
 import { ROOT, applyAppSchema } from "./databases.mjs";
 import { stopChild, trackChild } from "./processes.mjs";
 
@@ -84,7 +85,7 @@ export async function startHushlink({ database, mode, env = {} }) {
   const port = await freePort();
   const args =
     mode === "lean"
-      ? [path.join(ROOT, ".next/hushlink-server/main.mjs")]
+      ? productionServerArgs(ROOT)
       : [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
   return spawnServer({
     kind: mode,

@@ -3,8 +3,8 @@
 // demo identity provider on :3001 and Hushlink on :3000 signed in through it.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { isProductionBuildPresent, productionServerArgs } from "../production-server.mjs";
 import { startDemoIdp } from "./create-demo-idp.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -14,14 +14,14 @@ const appUrl = `http://localhost:${appPort}`;
 const clientId = "hushlink-demo";
 const clientSecret = "hushlink-demo-secret";
 
-if (!existsSync(path.join(root, ".next/hushlink-server/main.mjs")) || !existsSync(path.join(root, ".next/BUILD_ID"))) {
+if (!isProductionBuildPresent(root)) {
   console.log("Building Hushlink first (npm run build) ...");
   const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const idp = await startDemoIdp({ port: idpPort, clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [`${appUrl}/api/auth/callback/oidc`] }] });
-const app = spawn(process.execPath, [path.join(root, ".next/hushlink-server/main.mjs")], {
+const app = spawn(process.execPath, productionServerArgs(root), {
   cwd: root,
   stdio: "inherit",
   env: {

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findSecretsInLog } from "../helpers/e2e-secret-registry";
 import { freePort } from "../helpers/system-server";
+import { isProductionBuildPresent, productionServerArgs } from "../../scripts/production-server.mjs";
 // @ts-expect-error plain ESM JavaScript without type declarations
 import { startDemoIdp } from "../../scripts/demo-idp/create-demo-idp.mjs";
 
@@ -20,13 +21,12 @@ declare module "vitest" {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SERVER_ENTRY = path.join(ROOT, ".next/hushlink-server/main.mjs");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 const LOG_TAIL_CHARS = 8_000;
 
 function buildIfMissing(env: NodeJS.ProcessEnv) {
-  if (existsSync(path.join(ROOT, ".next/BUILD_ID")) && existsSync(SERVER_ENTRY)) return;
+  if (isProductionBuildPresent(ROOT)) return;
   console.log("[e2e] production build missing: running npm run build ...");
   const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, env, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`npm run build failed with status ${result.status}`);
@@ -95,7 +95,7 @@ export default async function setup(project: TestProject) {
   let output = "";
   const log = () => output.slice(-LOG_TAIL_CHARS);
 
-  const server = spawn(process.execPath, [SERVER_ENTRY], {
+  const server = spawn(process.execPath, productionServerArgs(ROOT), {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

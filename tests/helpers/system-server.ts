@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { TDatabaseConfig } from "@/lib/db";
+import { productionServerArgs } from "../../scripts/production-server.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SERVER_ENTRY = path.join(ROOT, ".next/hushlink-server/main.mjs");
 const HEALTH_TIMEOUT_MS = 60_000;
 
 export function freePort(): Promise<number> {
@@ -36,7 +36,7 @@ export type TSystemServer = {
 export async function startSystemServer(options: { databaseUrl: string; env?: Record<string, string>; port?: number }): Promise<TSystemServer> {
   const port = options.port ?? (await freePort());
   let output = "";
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, productionServerArgs(ROOT), {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

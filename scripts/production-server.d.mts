@@ -1,0 +1,2 @@
+export function productionServerArgs(root?: string): string[];
+export function isProductionBuildPresent(root?: string): boolean;
