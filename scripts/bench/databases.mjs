@@ -98,22 +98,14 @@ export async function applyAppSchema(database) {
     .map((entry) => path.join(directory, entry.name, "migration.sql"))
     .sort();
   if (database.provider === "sqlite") {
-    const db = new Database(database.filePath);
-    try {
+    return withSqlite(database, (db) => {
       db.pragma("journal_mode = WAL");
       for (const file of files) db.exec(readFileSync(file, "utf8"));
-    } finally {
-      db.close();
-    }
-    return;
+    });
   }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
+  await withPostgres(database, async (client) => {
     for (const file of files) await client.query(readFileSync(file, "utf8"));
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The SQLite library version better-sqlite3 embeds. */
@@ -141,7 +133,23 @@ export async function postgresVersion() {
 }
 
 /**
- * Runs one query on a short-lived connection to the bench database.
+ * Runs `use` on a short-lived connection to a SQLite bench database.
+ * @param {TBenchDatabase} database
+ * @param {(db: Database.Database) => T} use
+ * @param {Database.Options} [options]
+ * @template T
+ */
+export function withSqlite(database, use, options = { timeout: 10_000 }) {
+  const db = new Database(database.filePath, options);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Runs `use` on a short-lived connection to a PostgreSQL bench database.
  * @param {TBenchDatabase} database
  * @param {(client: pg.Client) => Promise<T>} use
  * @template T

@@ -4,7 +4,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { withDatabase } from "./databases.mjs";
+import { withDatabase, withPostgres, withSqlite } from "./databases.mjs";
 import { runLoad, startLoad } from "./load.mjs";
 import { bulkFill, countRows, seedRevealSecrets, writeSecretsFile } from "./seed.mjs";
 import { startHushlink, withServer } from "./servers.mjs";
@@ -140,21 +140,10 @@ function expiredCounter(database, expiresAtMs) {
 /** Moves every row expiring at `fromMs` to `toMs` (one statement, on the expiry index). */
 async function moveExpiry(database, fromMs, toMs) {
   if (database.provider === "sqlite") {
-    const db = new Database(database.filePath, { timeout: 10_000 });
-    try {
-      db.prepare("UPDATE secrets SET expires_at_ms = ? WHERE expires_at_ms = ?").run(toMs, fromMs);
-    } finally {
-      db.close();
-    }
+    withSqlite(database, (db) => db.prepare("UPDATE secrets SET expires_at_ms = ? WHERE expires_at_ms = ?").run(toMs, fromMs));
     return;
   }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await client.query("UPDATE secrets SET expires_at_ms = $1 WHERE expires_at_ms = $2", [toMs, fromMs]);
-  } finally {
-    await client.end();
-  }
+  await withPostgres(database, (client) => client.query("UPDATE secrets SET expires_at_ms = $1 WHERE expires_at_ms = $2", [toMs, fromMs]));
 }
 
 /**

@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { withPostgres, withSqlite } from "./databases.mjs";
 import { randomSecretRow } from "./envelope.mjs";
 
 const SQLITE_BATCH_ROWS = 10_000;
@@ -90,8 +91,7 @@ export async function bulkFill({ database, count, expiresAtMs }) {
   const expiryBase = expiresAtMs ?? nowMs + 3_600_000;
   const expirySpread = expiresAtMs ? 1 : THIRTY_DAYS_MS;
   if (database.provider === "sqlite") {
-    const db = new Database(database.filePath, { timeout: 10_000 });
-    try {
+    withSqlite(database, (db) => {
       db.pragma("cache_size = -262144");
       const fill = db.prepare(`
         INSERT INTO secrets (${COLUMNS})
@@ -107,14 +107,10 @@ export async function bulkFill({ database, count, expiresAtMs }) {
         fill.run(Math.min(FILL_CHUNK_ROWS, count - done), nowMs, expiryBase, expirySpread);
       }
       db.pragma("wal_checkpoint(TRUNCATE)");
-    } finally {
-      db.close();
-    }
+    });
     return;
   }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
+  await withPostgres(database, async (client) => {
     for (let done = 0; done < count; done += FILL_CHUNK_ROWS * 5) {
       await client.query(
         `INSERT INTO secrets (${COLUMNS})
@@ -129,9 +125,7 @@ export async function bulkFill({ database, count, expiresAtMs }) {
       );
     }
     await client.query("ANALYZE secrets");
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -140,19 +134,10 @@ export async function bulkFill({ database, count, expiresAtMs }) {
  */
 export async function countRows(database) {
   if (database.provider === "sqlite") {
-    const db = new Database(database.filePath, { readonly: true, timeout: 10_000 });
-    try {
-      return Number(/** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM secrets").get()).n);
-    } finally {
-      db.close();
-    }
+    return withSqlite(database, (db) => Number(/** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM secrets").get()).n), {
+      readonly: true,
+      timeout: 10_000,
+    });
   }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM secrets");
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
+  return withPostgres(database, async (client) => (await client.query("SELECT count(*)::int AS n FROM secrets")).rows[0].n);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "../generated/sqlite/client";
 import type { TDatabase } from "../types";
 
 export const PURGE_BATCH_SIZE = 1_000;
@@ -17,8 +18,6 @@ type TPurgedRow = {
   burned_at_ms: number | bigint | null;
 };
 
-type TBatch = (options: { nowMs: number; batchSize: number }) => Promise<TPurgedRow[]>;
-
 /** Lets waiting requests run between batches: on SQLite every statement blocks the event loop. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -28,16 +27,16 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * between batches so concurrent reveals keep being answered. Metadata stays.
  * Expired rows are found through a partial index on live rows; used-up or burned rows
  * still holding ciphertext are only left by a crash and have their own (normally empty)
- * partial index. On PostgreSQL, SKIP LOCKED lets every instance run this at once without
+ * partial index (migration 20261129000000_purge_indexes). On PostgreSQL, SKIP LOCKED lets every instance run this at once without
  * waiting on or redoing each other's rows; each purged row is returned to exactly one caller.
  */
 export async function purgeSpentSecrets(db: TDatabase, options: { now: Date; batchSize?: number }): Promise<TPurgeResult> {
   const nowMs = options.now.getTime();
   const batchSize = options.batchSize ?? PURGE_BATCH_SIZE;
   const result: TPurgeResult = { purged: 0, expiredUnopened: [] };
-  for (const nextBatch of [expiredBatch(db), spentBatch(db)]) {
+  for (const target of PURGE_TARGETS) {
     for (;;) {
-      const rows = await nextBatch({ nowMs, batchSize });
+      const rows = await purgeBatch(db, target, { nowMs, batchSize });
       result.purged += rows.length;
       for (const row of rows) {
         if (row.team_id && Number(row.views_used) === 0 && row.burned_at_ms === null && Number(row.expires_at_ms) <= nowMs) {
@@ -51,45 +50,27 @@ export async function purgeSpentSecrets(db: TDatabase, options: { now: Date; bat
   return result;
 }
 
-// The WHERE clauses repeat the partial indexes' conditions word for word: a partial index
-// serves a query only when the query's terms visibly imply its condition. SQLite, without
-// statistics, would rather walk the live-rows index for the crash leftovers too, so its
-// queries name their index.
+/**
+ * The two kinds of rows the purge looks for. Each condition repeats its partial index's
+ * condition word for word: a partial index serves a query only when the query's terms
+ * visibly imply its condition. SQLite, without statistics, would rather walk the live-rows
+ * index for the crash leftovers too, so on SQLite the query names its index.
+ */
+const PURGE_TARGETS = [
+  { index: "secrets_live_expires_at_ms_idx", condition: (nowMs: number) => Prisma.sql`envelope IS NOT NULL AND expires_at_ms <= ${nowMs}` },
+  { index: "secrets_spent_with_envelope_idx", condition: () => Prisma.sql`envelope IS NOT NULL AND (views_used >= max_views OR burned_at_ms IS NOT NULL)` },
+] as const;
 
-function expiredBatch(db: TDatabase): TBatch {
-  return db.provider === "postgresql"
-    ? ({ nowMs, batchSize }) => db.prisma.$queryRaw<TPurgedRow[]>`
-        UPDATE secrets SET envelope = NULL, purged_at_ms = ${nowMs}
-         WHERE id IN (
-           SELECT id FROM secrets
-            WHERE envelope IS NOT NULL AND expires_at_ms <= ${nowMs}
-            LIMIT ${batchSize}
-            FOR UPDATE SKIP LOCKED)
-        RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`
-    : ({ nowMs, batchSize }) => db.prisma.$queryRaw<TPurgedRow[]>`
-        UPDATE secrets SET envelope = NULL, purged_at_ms = ${nowMs}
-         WHERE id IN (
-           SELECT id FROM secrets INDEXED BY secrets_live_expires_at_ms_idx
-            WHERE envelope IS NOT NULL AND expires_at_ms <= ${nowMs}
-            LIMIT ${batchSize})
-        RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`;
-}
+type TPurgeTarget = (typeof PURGE_TARGETS)[number];
 
-function spentBatch(db: TDatabase): TBatch {
-  return db.provider === "postgresql"
-    ? ({ nowMs, batchSize }) => db.prisma.$queryRaw<TPurgedRow[]>`
-        UPDATE secrets SET envelope = NULL, purged_at_ms = ${nowMs}
-         WHERE id IN (
-           SELECT id FROM secrets
-            WHERE envelope IS NOT NULL AND (views_used >= max_views OR burned_at_ms IS NOT NULL)
-            LIMIT ${batchSize}
-            FOR UPDATE SKIP LOCKED)
-        RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`
-    : ({ nowMs, batchSize }) => db.prisma.$queryRaw<TPurgedRow[]>`
-        UPDATE secrets SET envelope = NULL, purged_at_ms = ${nowMs}
-         WHERE id IN (
-           SELECT id FROM secrets INDEXED BY secrets_spent_with_envelope_idx
-            WHERE envelope IS NOT NULL AND (views_used >= max_views OR burned_at_ms IS NOT NULL)
-            LIMIT ${batchSize})
-        RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`;
+function purgeBatch(db: TDatabase, target: TPurgeTarget, options: { nowMs: number; batchSize: number }): Promise<TPurgedRow[]> {
+  const onPostgres = db.provider === "postgresql";
+  return db.prisma.$queryRaw<TPurgedRow[]>`
+    UPDATE secrets SET envelope = NULL, purged_at_ms = ${options.nowMs}
+     WHERE id IN (
+       SELECT id FROM secrets ${onPostgres ? Prisma.empty : Prisma.raw(`INDEXED BY ${target.index}`)}
+        WHERE ${target.condition(options.nowMs)}
+        LIMIT ${options.batchSize}
+        ${onPostgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty})
+    RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`;
 }
