@@ -27,8 +27,9 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * between batches so concurrent reveals keep being answered. Metadata stays.
  * Expired rows are found through a partial index on live rows; used-up or burned rows
  * still holding ciphertext are only left by a crash and have their own (normally empty)
- * partial index (migration 20261129000000_purge_indexes). On PostgreSQL, SKIP LOCKED lets every instance run this at once without
- * waiting on or redoing each other's rows; each purged row is returned to exactly one caller.
+ * partial index (migration 20261129000000_purge_indexes). On PostgreSQL, SKIP LOCKED lets
+ * every instance run this at once without waiting on or redoing each other's rows; each
+ * purged row is returned to exactly one caller.
  */
 export async function purgeSpentSecrets(db: TDatabase, options: { now: Date; batchSize?: number }): Promise<TPurgeResult> {
   const nowMs = options.now.getTime();
