@@ -8,7 +8,8 @@ import { startTcpProxy } from "../helpers/system-tcp-proxy";
 const reachable = await isPostgresReachable();
 if (!reachable && postgresRequired) throw new Error("PostgreSQL is required for the outage test");
 
-const OUTAGE_MS = 9_000;
+/** Long enough for several answers even when each waits out the 3 s connect timeout (blackhole). */
+const OUTAGE_MS = { blackhole: 13_000, refuse: 9_000 } as const;
 const SLOW_ANSWER_MS = 5_000;
 
 type TSample = { at: number; route: string; status: number; ms: number };
@@ -66,7 +67,7 @@ describe.runIf(reachable)("PostgreSQL outage", () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const cutAt = Date.now();
       proxy.cut(how);
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS[how]));
       const restoredAt = Date.now();
       proxy.restore();
       let recoveredAt: number | null = null;
