@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeSpentSecrets } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { PURGE_TARGETS, purgeBatchStatement } from "@/lib/db/secrets/purge-spent-secrets";
 import { testDatabaseKinds } from "../helpers/test-databases";
 import { createSecretVia, proofFor, revealVia, startTestApi, type TTestApi } from "../helpers/test-api";
 
 const kinds = await testDatabaseKinds();
+const PLAN_FILLER_ROWS = 50_000;
 
 describe.each(kinds)("expiry and purge on %s", (kind) => {
   let api: TTestApi;
@@ -62,24 +65,26 @@ describe.each(kinds)("expiry and purge on %s", (kind) => {
   });
 
   it("finds purge candidates through the partial indexes, not by scanning the table", async () => {
-    const candidates = {
-      secrets_live_expires_at_ms_idx: "envelope IS NOT NULL AND expires_at_ms <= 0",
-      secrets_spent_with_envelope_idx: "envelope IS NOT NULL AND (views_used >= max_views OR burned_at_ms IS NOT NULL)",
-    };
-    const text = (rows: unknown) => JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
-    for (const [index, condition] of Object.entries(candidates)) {
-      const query = `SELECT id FROM secrets ${kind === "sqlite" ? `INDEXED BY ${index}` : ""} WHERE ${condition} LIMIT 1000`;
-      const plan =
-        kind === "sqlite"
-          ? text(await api.context.db.prisma.$queryRawUnsafe(`EXPLAIN QUERY PLAN ${query}`))
-          : // A near-empty table makes any plan cheap: forbid the sequential scan to see whether the index can serve.
-            text(
-              await api.context.db.prisma.$transaction([
-                api.context.db.prisma.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
-                api.context.db.prisma.$queryRawUnsafe(`EXPLAIN ${query}`),
-              ]),
-            );
-      expect(plan).toContain(index);
+    const prisma = api.context.db.prisma;
+    // Enough live rows, with statistics, that a plan reading the whole table would show.
+    const filler = kind === "sqlite"
+      ? `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${PLAN_FILLER_ROWS})
+         INSERT INTO secrets (id, envelope, verifier, manage_token_hash, created_at_ms, expires_at_ms, max_views)
+         SELECT 'plan-filler-' || i, 'x', 'v', 'm', 1, 9000000000000 + i, 1 FROM n`
+      : `INSERT INTO secrets (id, envelope, verifier, manage_token_hash, created_at_ms, expires_at_ms, max_views)
+         SELECT 'plan-filler-' || i, 'x', 'v', 'm', 1, 9000000000000 + i, 1 FROM generate_series(1, ${PLAN_FILLER_ROWS}) AS i`;
+    await prisma.$executeRawUnsafe(filler);
+    await prisma.$executeRawUnsafe("ANALYZE");
+    try {
+      const text = (rows: unknown) => JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
+      for (const target of PURGE_TARGETS) {
+        const statement = purgeBatchStatement(api.context.db.provider, target, { nowMs: api.clock.now().getTime(), batchSize: 1_000 });
+        const plan = text(await prisma.$queryRaw(Prisma.sql`${Prisma.raw(kind === "sqlite" ? "EXPLAIN QUERY PLAN" : "EXPLAIN")} ${statement}`));
+        expect(plan).toContain(target.index);
+        expect(plan).not.toMatch(/Seq Scan on secrets|SCAN secrets(?! USING)|TEMP B-TREE/);
+      }
+    } finally {
+      await prisma.$executeRawUnsafe("DELETE FROM secrets WHERE id LIKE 'plan-filler-%'");
     }
   });
 });

@@ -54,24 +54,55 @@ export async function purgeSpentSecrets(db: TDatabase, options: { now: Date; bat
 /**
  * The two kinds of rows the purge looks for. Each condition repeats its partial index's
  * condition word for word: a partial index serves a query only when the query's terms
- * visibly imply its condition. SQLite, without statistics, would rather walk the live-rows
- * index for the crash leftovers too, so on SQLite the query names its index.
+ * visibly imply its condition. Each also orders by its index's key: PostgreSQL cannot
+ * estimate `views_used >= max_views`, guesses a third of the table matches, and would
+ * otherwise pick a sequential scan that stops after the LIMIT — which, when nothing
+ * matches, reads the whole table on every tick (measured: 176 ms at 1 million rows,
+ * against 0.03 ms through the index). SQLite, without statistics, would rather walk the
+ * live-rows index for the crash leftovers too, so on SQLite the query names its index.
  */
-const PURGE_TARGETS = [
-  { index: "secrets_live_expires_at_ms_idx", condition: (nowMs: number) => Prisma.sql`envelope IS NOT NULL AND expires_at_ms <= ${nowMs}` },
-  { index: "secrets_spent_with_envelope_idx", condition: () => Prisma.sql`envelope IS NOT NULL AND (views_used >= max_views OR burned_at_ms IS NOT NULL)` },
+export const PURGE_TARGETS = [
+  {
+    index: "secrets_live_expires_at_ms_idx",
+    condition: (nowMs: number) => Prisma.sql`envelope IS NOT NULL AND expires_at_ms <= ${nowMs}`,
+    order: Prisma.sql`expires_at_ms`,
+  },
+  {
+    index: "secrets_spent_with_envelope_idx",
+    condition: () => Prisma.sql`envelope IS NOT NULL AND (views_used >= max_views OR burned_at_ms IS NOT NULL)`,
+    order: Prisma.sql`id`,
+  },
 ] as const;
 
-type TPurgeTarget = (typeof PURGE_TARGETS)[number];
+export type TPurgeTarget = (typeof PURGE_TARGETS)[number];
 
-function purgeBatch(db: TDatabase, target: TPurgeTarget, options: { nowMs: number; batchSize: number }): Promise<TPurgedRow[]> {
-  const onPostgres = db.provider === "postgresql";
-  return db.prisma.$queryRaw<TPurgedRow[]>`
+/**
+ * One batch of the purge as a statement; exported so tests can read the database's plan for
+ * it. On PostgreSQL the ids go in as an array: with `IN (subquery)` the planner, expecting a
+ * full batch, may hash-join it against a sequential scan of the whole table.
+ */
+export function purgeBatchStatement(provider: TDatabase["provider"], target: TPurgeTarget, options: { nowMs: number; batchSize: number }): Prisma.Sql {
+  if (provider === "postgresql") {
+    return Prisma.sql`
+      UPDATE secrets SET envelope = NULL, purged_at_ms = ${options.nowMs}
+       WHERE id = ANY(ARRAY(
+         SELECT id FROM secrets
+          WHERE ${target.condition(options.nowMs)}
+          ORDER BY ${target.order}
+          LIMIT ${options.batchSize}
+          FOR UPDATE SKIP LOCKED))
+      RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`;
+  }
+  return Prisma.sql`
     UPDATE secrets SET envelope = NULL, purged_at_ms = ${options.nowMs}
      WHERE id IN (
-       SELECT id FROM secrets ${onPostgres ? Prisma.empty : Prisma.raw(`INDEXED BY ${target.index}`)}
+       SELECT id FROM secrets INDEXED BY ${Prisma.raw(target.index)}
         WHERE ${target.condition(options.nowMs)}
-        LIMIT ${options.batchSize}
-        ${onPostgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty})
+        ORDER BY ${target.order}
+        LIMIT ${options.batchSize})
     RETURNING id, team_id, label, views_used, expires_at_ms, burned_at_ms`;
+}
+
+function purgeBatch(db: TDatabase, target: TPurgeTarget, options: { nowMs: number; batchSize: number }): Promise<TPurgedRow[]> {
+  return db.prisma.$queryRaw<TPurgedRow[]>(purgeBatchStatement(db.provider, target, options));
 }
