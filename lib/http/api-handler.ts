@@ -5,7 +5,7 @@ import type { TCurrentUser } from "@/lib/auth/types";
 import { userFromRequest } from "@/lib/auth/user-from-request";
 import { readSessionCookie } from "@/lib/auth/session-cookies";
 import { isDatabaseUnavailableError, pingDatabase } from "@/lib/db";
-import { describeError, logEvent, secretRef } from "@/lib/log";
+import { describeError, isLogged, logEvent, secretRef } from "@/lib/log";
 import {
   accessLogToCsv,
   burnLiveSecret,
@@ -79,7 +79,7 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<TApiResponse
   createSecret: async ({ request, context, clientIp, user }) => {
     const input = parseWith(ZCreateSecretRequest, await readJsonBody(request));
     const created = await createSecret(context, { input, clientIp, user: await user() });
-    logEvent("info", "secret.created", { secret: secretRef(created.id), maxViews: created.maxViews });
+    if (isLogged("info")) logEvent("info", "secret.created", { secret: secretRef(created.id), maxViews: created.maxViews });
     countSecretEvent("created");
     return apiJson(created, { status: 201 });
   },
@@ -91,7 +91,7 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<TApiResponse
     const { proof } = parseWith(ZRevealSecretRequest, await readJsonBody(request));
     const access = { clientIp, userAgent: request.headers.get("user-agent") };
     const revealed = await revealSecret(context, { id: secretId, proof, access, resolveUser: user });
-    logEvent("info", "secret.revealed", { secret: secretRef(secretId), viewsLeft: revealed.viewsLeft });
+    if (isLogged("info")) logEvent("info", "secret.revealed", { secret: secretRef(secretId), viewsLeft: revealed.viewsLeft });
     countSecretEvent("revealed");
     return apiJsonText(`{"envelope":${revealed.envelopeJson},"viewsLeft":${revealed.viewsLeft}}`);
   },

@@ -17,7 +17,6 @@ import { startFloor, startHushlink, withServer } from "./servers.mjs";
 import { secretsNeeded, warmUp } from "./throughput.mjs";
 
 const SCENARIOS = /** @type {const} */ (["create", "reveal", "metadata"]);
-const KINDS = /** @type {const} */ (["floor", "lean"]);
 
 const { values: args } = parseArgs({
   options: {
@@ -30,35 +29,52 @@ const { values: args } = parseArgs({
 
 const log = (line) => process.stdout.write(`${line}\n`);
 
-async function measure({ provider, kind, settings }) {
-  return withDatabase(provider, (database) =>
-    withServer(
-      () => (kind === "floor" ? startFloor({ database }) : startHushlink({ database, mode: "lean" })),
-      async (server) => {
-        const memory = startRssSampler(server.pid);
-        const name = `${provider}-${kind}`;
-        const warm = await warmUp({ server, database, settings, name });
-        const secrets = await seedRevealSecrets({ database, count: secretsNeeded({ rate: warm.rate, seconds: settings.durationSeconds }) });
-        const revealFile = writeSecretsFile(secrets, path.join(settings.workDir, `${name}-reveal.txt`));
-        /** @type {Record<string, import("./load.mjs").TLoadFigures>} */
-        const figures = {};
-        for (const scenario of SCENARIOS) {
-          figures[scenario] = await runLoad({
-            baseUrl: server.baseUrl,
-            scenario,
-            connections: settings.connections,
-            durationSeconds: settings.durationSeconds,
-            describeFile: warm.describeFile,
-            revealFile,
-          });
-          const result = figures[scenario];
-          const note = result.ranOutOfSecrets ? ` (used all ${secrets.length} secrets)` : "";
-          log(`  ${name} ${scenario}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}${note}`);
-        }
-        const rss = memory.stop();
-        log(`  ${name} peak RSS ${rss.peakRssMb} MB`);
-        return figures;
-      },
+/**
+ * Both servers run at once on their own fresh databases and take turns per scenario (floor,
+ * then lean), so a burst of outside load on this shared machine hits both alike.
+ */
+async function measureBoth({ provider, settings }) {
+  return withDatabase(provider, (floorDatabase) =>
+    withDatabase(provider, (leanDatabase) =>
+      withServer(
+        () => startFloor({ database: floorDatabase }),
+        (floor) =>
+          withServer(
+            () => startHushlink({ database: leanDatabase, mode: "lean" }),
+            async (lean) => {
+              const servers = [
+                { kind: "floor", server: floor, database: floorDatabase },
+                { kind: "lean", server: lean, database: leanDatabase },
+              ];
+              const memory = startRssSampler(lean.pid);
+              for (const entry of servers) {
+                const name = `${provider}-${entry.kind}`;
+                const warm = await warmUp({ server: entry.server, database: entry.database, settings, name });
+                const secrets = await seedRevealSecrets({ database: entry.database, count: secretsNeeded({ rate: warm.rate, seconds: settings.durationSeconds }) });
+                Object.assign(entry, { name, describeFile: warm.describeFile, secrets, revealFile: writeSecretsFile(secrets, path.join(settings.workDir, `${name}-reveal.txt`)) });
+              }
+              /** @type {Record<string, Record<string, import("./load.mjs").TLoadFigures>>} */
+              const figures = { floor: {}, lean: {} };
+              for (const scenario of SCENARIOS) {
+                for (const entry of servers) {
+                  const result = await runLoad({
+                    baseUrl: entry.server.baseUrl,
+                    scenario,
+                    connections: settings.connections,
+                    durationSeconds: settings.durationSeconds,
+                    describeFile: entry.describeFile,
+                    revealFile: entry.revealFile,
+                  });
+                  figures[entry.kind][scenario] = result;
+                  const note = result.ranOutOfSecrets ? ` (used all ${entry.secrets.length} secrets)` : "";
+                  log(`  ${entry.name} ${scenario}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}${note}`);
+                }
+              }
+              log(`  ${provider}-lean peak RSS ${memory.stop().peakRssMb} MB`);
+              return figures;
+            },
+          ),
+      ),
     ),
   );
 }
@@ -76,9 +92,7 @@ async function main() {
       log("postgresql: not reachable on loopback, skipped");
       continue;
     }
-    /** @type {Record<string, Record<string, import("./load.mjs").TLoadFigures>>} */
-    const byKind = {};
-    for (const kind of KINDS) byKind[kind] = await measure({ provider, kind, settings });
+    const byKind = await measureBoth({ provider, settings });
     for (const scenario of SCENARIOS) {
       const floor = byKind.floor[scenario].requestsPerSecond;
       const lean = byKind.lean[scenario].requestsPerSecond;
