@@ -77,10 +77,15 @@ function rawHeaderReader(rawHeaders: string[]): THeaderReader {
   };
 }
 
-/** Writes the API handler's answer to Node's response. */
+/**
+ * Writes the API handler's answer to Node's response in one writeHead: the header block is
+ * built straight from the answer's headers. Content-Length is stated because writeHead
+ * commits the head before the body is seen (Node would otherwise fall back to chunked).
+ */
 export function writeApiResponse(response: TApiResponse, outgoing: ServerResponse, options: { closeConnection: boolean }): void {
-  outgoing.statusCode = response.status;
-  for (const name in response.headers) outgoing.setHeader(name, response.headers[name]!);
-  if (options.closeConnection) outgoing.setHeader("Connection", "close");
+  const head: Record<string, string | number> = { ...response.headers };
+  if (response.body !== null) head["Content-Length"] = Buffer.byteLength(response.body);
+  if (options.closeConnection) head.Connection = "close";
+  outgoing.writeHead(response.status, head);
   outgoing.end(response.body ?? undefined);
 }
