@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and driver packages stay plain Node requires instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "rate-limiter-flexible", "pino", "prom-client"],
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pino", "prom-client"],
   // Static assets get the same baseline headers as pages; pages also get a nonce CSP from proxy.ts.
   async headers() {
     return [

@@ -34,6 +34,11 @@ export function logEvent(level: TLogLevel, event: string, fields: TLogFields = {
   logger()[level]({ event, ...fields });
 }
 
+/** Whether `level` is logged at all, so callers can skip building fields (hashing an id) for nothing. */
+export function isLogged(level: TLogLevel): boolean {
+  return logger().isLevelEnabled(level);
+}
+
 /** The error's kind and code only: database messages can quote the statement's values. */
 export function describeError(error: unknown): TLogFields {
   if (!(error instanceof Error)) return { errorType: typeof error };

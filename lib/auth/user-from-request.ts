@@ -1,4 +1,5 @@
 import "server-only";
+import type { THeaderReader } from "@/lib/http/api-request";
 import { findSignedInUser, type TDatabase, type TSignedInUser } from "@/lib/db";
 import { readSessionCookie } from "./session-cookies";
 import type { TCurrentUser } from "./types";
@@ -9,7 +10,7 @@ export function withInstanceAdminFlag(user: TSignedInUser, adminEmails: string[]
 
 /** The signed-in user of an API request (session cookie), memberships fresh from the database. */
 export async function userFromRequest(options: {
-  request: Request;
+  request: { headers: THeaderReader };
   db: TDatabase;
   now: Date;
   adminEmails: string[];

@@ -1,5 +1,6 @@
-import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
+import type { THotStatements } from "./driver/hot-statements";
+import type { SqliteSharedConnection } from "./driver/sqlite-shared-connection";
 import type { PrismaClient } from "./generated/sqlite/client";
 
 /**
@@ -9,15 +10,17 @@ import type { PrismaClient } from "./generated/sqlite/client";
 export type TPrismaClient = PrismaClient;
 export type TDatabaseProvider = "sqlite" | "postgresql";
 
-/** The raw driver beside Prisma, for the rate limiter library that speaks to drivers. */
+/** The bare driver under Prisma (the same connection or pool), for hot statements and the rate limiter. */
 export type TDriverConnection =
-  | { readonly provider: "sqlite"; readonly connection: BetterSqlite3.Database }
+  | { readonly provider: "sqlite"; readonly shared: SqliteSharedConnection }
   | { readonly provider: "postgresql"; readonly pool: pg.Pool };
 
 export type TDatabase = {
   readonly provider: TDatabaseProvider;
   readonly prisma: TPrismaClient;
   readonly driver: TDriverConnection;
+  /** Prepared statements for the create, link-open and reveal paths (lib/db/driver). */
+  readonly hot: THotStatements;
   close(): Promise<void>;
 };
 

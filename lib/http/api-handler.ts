@@ -5,7 +5,7 @@ import type { TCurrentUser } from "@/lib/auth/types";
 import { userFromRequest } from "@/lib/auth/user-from-request";
 import { readSessionCookie } from "@/lib/auth/session-cookies";
 import { isDatabaseUnavailableError, pingDatabase } from "@/lib/db";
-import { describeError, logEvent, secretRef } from "@/lib/log";
+import { describeError, isLogged, logEvent, secretRef } from "@/lib/log";
 import {
   accessLogToCsv,
   burnLiveSecret,
@@ -39,10 +39,11 @@ import {
 import { matchApiRoute, type TApiRouteName } from "./api-routes";
 import { resolveClientIp } from "./client-ip";
 import { assertSameOriginChange } from "./csrf";
-import { errorResponse } from "./error-responses";
-import { emptyResponse, jsonResponse, textResponse } from "./json-response";
+import { fromWebRequest, pathnameOf, searchParamsOf, toWebResponse, type TApiRequest, type TApiResponse } from "./api-request";
+import { errorApiResponse } from "./error-responses";
+import { apiEmpty, apiJson, apiJsonText, apiText } from "./json-response";
 import { countSecretEvent, metrics, observeRequest } from "./metrics";
-import { readJsonBody } from "./read-json-body";
+import { readApiJsonBody as readJsonBody } from "./read-json-body";
 
 export type TApiContext = TSecretsContext & {
   trustProxyHops: number;
@@ -56,9 +57,11 @@ export type TApiContext = TSecretsContext & {
 };
 export type TApiRequestInfo = { socketIp: string | undefined };
 export type TApiHandler = (request: Request, info: TApiRequestInfo) => Promise<Response>;
+/** The handler without Web Request/Response: what the lean server calls. */
+export type TApiCoreHandler = (request: TApiRequest, info: TApiRequestInfo) => Promise<TApiResponse>;
 
 type TRouteInput = {
-  request: Request;
+  request: TApiRequest;
   context: TApiContext;
   id: string | undefined;
   subId: string | undefined;
@@ -67,30 +70,30 @@ type TRouteInput = {
   user: () => Promise<TCurrentUser | null>;
 };
 
-const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> = {
+const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<TApiResponse>> = {
   health: async ({ context }) =>
     (await pingDatabase(context.db))
-      ? jsonResponse({ status: "ok" })
-      : jsonResponse({ status: "unavailable", database: "unreachable" }, { status: 503 }),
+      ? apiJson({ status: "ok" })
+      : apiJson({ status: "unavailable", database: "unreachable" }, { status: 503 }),
 
   createSecret: async ({ request, context, clientIp, user }) => {
     const input = parseWith(ZCreateSecretRequest, await readJsonBody(request));
     const created = await createSecret(context, { input, clientIp, user: await user() });
-    logEvent("info", "secret.created", { secret: secretRef(created.id), maxViews: created.maxViews });
+    if (isLogged("info")) logEvent("info", "secret.created", { secret: secretRef(created.id), maxViews: created.maxViews });
     countSecretEvent("created");
-    return jsonResponse(created, { status: 201 });
+    return apiJson(created, { status: 201 });
   },
 
-  describeSecret: async ({ context, id }) => jsonResponse(await describeSecret(context, { id: parseSecretId(id) })),
+  describeSecret: async ({ context, id }) => apiJson(await describeSecret(context, { id: parseSecretId(id) })),
 
   revealSecret: async ({ request, context, id, clientIp, user }) => {
     const secretId = parseSecretId(id);
     const { proof } = parseWith(ZRevealSecretRequest, await readJsonBody(request));
     const access = { clientIp, userAgent: request.headers.get("user-agent") };
     const revealed = await revealSecret(context, { id: secretId, proof, access, resolveUser: user });
-    logEvent("info", "secret.revealed", { secret: secretRef(secretId), viewsLeft: revealed.viewsLeft });
+    if (isLogged("info")) logEvent("info", "secret.revealed", { secret: secretRef(secretId), viewsLeft: revealed.viewsLeft });
     countSecretEvent("revealed");
-    return jsonResponse(revealed);
+    return apiJsonText(`{"envelope":${revealed.envelopeJson},"viewsLeft":${revealed.viewsLeft}}`);
   },
 
   burnSecret: async ({ request, context, id, clientIp, user }) => {
@@ -102,7 +105,7 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
     await burnLiveSecret(context, { id: secretId, manageToken, user: manageToken ? null : await user(), access });
     logEvent("info", "secret.burned", { secret: secretRef(secretId) });
     countSecretEvent("burned");
-    return emptyResponse({ status: 204 });
+    return apiEmpty({ status: 204 });
   },
 
   metrics: async ({ request, context }) => {
@@ -110,88 +113,89 @@ const ROUTES: Record<TApiRouteName, (input: TRouteInput) => Promise<Response>> =
       throw new AppError("not_found");
     }
     const registry = metrics().registry;
-    return textResponse(await registry.metrics(), { contentType: registry.contentType });
+    return apiText(await registry.metrics(), { contentType: registry.contentType });
   },
 
   teamSettings: async ({ context, id, user }) =>
-    jsonResponse(await readTeamSettings(context, { user: await requireUser(user), teamId: parseUuid(id) })),
+    apiJson(await readTeamSettings(context, { user: await requireUser(user), teamId: parseUuid(id) })),
 
   updateTeamSettings: async ({ request, context, id, user }) => {
     const signedIn = await requireUser(user);
     const update = parseWith(ZTeamSettingsUpdate, await readJsonBody(request));
-    return jsonResponse(await changeTeamSettings(context, { user: signedIn, teamId: parseUuid(id), update }));
+    return apiJson(await changeTeamSettings(context, { user: signedIn, teamId: parseUuid(id), update }));
   },
 
   teamMembers: async ({ context, id, user }) =>
-    jsonResponse(await teamMembers(context, { user: await requireUser(user), teamId: parseUuid(id) })),
+    apiJson(await teamMembers(context, { user: await requireUser(user), teamId: parseUuid(id) })),
 
   addTeamMember: async ({ request, context, id, user }) => {
     const signedIn = await requireUser(user);
     const { email, role } = parseWith(ZAddTeamMember, await readJsonBody(request));
     await addMember(context, { user: signedIn, teamId: parseUuid(id), email, role });
-    return emptyResponse({ status: 204 });
+    return apiEmpty({ status: 204 });
   },
 
   removeTeamMember: async ({ request, context, id, subId, user }) => {
     const signedIn = await requireUser(user);
-    const burnLiveLinks = new URL(request.url).searchParams.get("burnLiveLinks") === "true";
+    const burnLiveLinks = searchParamsOf(request.path).get("burnLiveLinks") === "true";
     const result = await removeMember(context, { user: signedIn, teamId: parseUuid(id), memberUserId: parseUuid(subId), burnLiveLinks });
     logEvent("info", "team.member_removed", { sessionsEnded: result.sessionsEnded, linksBurned: result.linksBurned });
-    return jsonResponse(result);
+    return apiJson(result);
   },
 
-  instanceSettings: async ({ context, user }) => jsonResponse(await readInstanceSettings(context, { user: await requireUser(user) })),
+  instanceSettings: async ({ context, user }) => apiJson(await readInstanceSettings(context, { user: await requireUser(user) })),
 
   updateInstanceSettings: async ({ request, context, user }) => {
     const signedIn = await requireUser(user);
     const settings = parseWith(ZInstanceSettings, await readJsonBody(request));
-    return jsonResponse(await changeInstanceSettings(context, { user: signedIn, settings }));
+    return apiJson(await changeInstanceSettings(context, { user: signedIn, settings }));
   },
 
-  me: async ({ user }) => jsonResponse(describeMe(await requireUser(user))),
+  me: async ({ user }) => apiJson(describeMe(await requireUser(user))),
 
   listDashboard: async ({ request, context, user }) => {
     const signedIn = await requireUser(user);
-    const query = parseWith(ZDashboardQuery, Object.fromEntries(new URL(request.url).searchParams));
-    return jsonResponse(await listDashboardSecrets(context, { user: signedIn, query }));
+    const query = parseWith(ZDashboardQuery, Object.fromEntries(searchParamsOf(request.path)));
+    return apiJson(await listDashboardSecrets(context, { user: signedIn, query }));
   },
 
   secretEvents: async ({ context, id, user }) => {
     const signedIn = await requireUser(user);
-    return jsonResponse({ events: await secretAccessLog(context, { user: signedIn, id: parseSecretId(id) }) });
+    return apiJson({ events: await secretAccessLog(context, { user: signedIn, id: parseSecretId(id) }) });
   },
 
   teamEvents: async ({ request, context, id, user }) => {
     const signedIn = await requireUser(user);
     const events = await teamAccessLog(context, { user: signedIn, teamId: parseUuid(id) });
-    const format = new URL(request.url).searchParams.get("format") ?? "json";
+    const format = searchParamsOf(request.path).get("format") ?? "json";
     const filename = `hushlink-access-log-${new Date().toISOString().slice(0, 10)}`;
     if (format === "csv") {
-      return textResponse(accessLogToCsv(events), {
+      return apiText(accessLogToCsv(events), {
         contentType: "text/csv; charset=utf-8",
         headers: { "Content-Disposition": `attachment; filename="${filename}.csv"` },
       });
     }
     if (format !== "json") throw new AppError("invalid_request", { detail: "format: csv or json." });
-    return jsonResponse({ events }, { headers: { "Content-Disposition": `attachment; filename="${filename}.json"` } });
+    return apiJson({ events }, { headers: { "Content-Disposition": `attachment; filename="${filename}.json"` } });
   },
 };
 
 /**
- * The whole HTTP API v1 as one function of a Web Request. Next.js route handlers mount it,
- * and so does the lean server path; both therefore answer byte for byte alike.
+ * The whole HTTP API v1 as one function of a small request shape. Next.js route handlers
+ * mount it through Web Request/Response (createApiHandler); the lean server calls it
+ * directly on Node's request and response. Both therefore answer byte for byte alike.
  */
-export function createApiHandler(getContext: () => Promise<TApiContext>): TApiHandler {
+export function createApiCoreHandler(getContext: () => Promise<TApiContext>): TApiCoreHandler {
   return async (request, info) => {
     const startedAt = performance.now();
-    const route = matchApiRoute(request.method, new URL(request.url).pathname);
+    const route = matchApiRoute(request.method, pathnameOf(request.path));
     const routeName = route.kind === "route" ? route.name : route.kind;
     const response = await handle(request, info, route);
     observeRequest({ route: routeName, method: request.method, status: response.status, seconds: (performance.now() - startedAt) / 1000 });
     return response;
   };
 
-  async function handle(request: Request, info: TApiRequestInfo, route: ReturnType<typeof matchApiRoute>): Promise<Response> {
+  async function handle(request: TApiRequest, info: TApiRequestInfo, route: ReturnType<typeof matchApiRoute>): Promise<TApiResponse> {
     try {
       if (route.kind === "not_found") throw new AppError("not_found");
       if (route.kind === "method_not_allowed") {
@@ -207,21 +211,27 @@ export function createApiHandler(getContext: () => Promise<TApiContext>): TApiHa
       let userLookup: Promise<TCurrentUser | null> | undefined;
       const user = () => (userLookup ??= userFromRequest({ request, db: context.db, now: context.now(), adminEmails: context.adminEmails }));
       const response = await ROUTES[route.name]({ request, context, id: route.id, subId: route.subId, clientIp, user });
-      return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+      return request.method === "HEAD" ? { status: response.status, headers: response.headers, body: null } : response;
     } catch (error) {
       return toErrorResponse(error, route.kind === "route" ? route.name : "unmatched");
     }
   }
 }
 
-function toErrorResponse(error: unknown, routeName: string): Response {
-  if (error instanceof AppError) return errorResponse(error);
+/** The API as a function of a Web Request, for Next.js route handlers and tests. */
+export function createApiHandler(getContext: () => Promise<TApiContext>): TApiHandler {
+  const handle = createApiCoreHandler(getContext);
+  return async (request, info) => toWebResponse(await handle(fromWebRequest(request), info));
+}
+
+function toErrorResponse(error: unknown, routeName: string): TApiResponse {
+  if (error instanceof AppError) return errorApiResponse(error);
   if (isDatabaseUnavailableError(error)) {
     logEvent("warn", "database.unavailable", { route: routeName, ...describeError(error) });
-    return errorResponse(new AppError("database_unavailable", { headers: { "Retry-After": "5" } }));
+    return errorApiResponse(new AppError("database_unavailable", { headers: { "Retry-After": "5" } }));
   }
   logEvent("error", "request.failed", { route: routeName, ...describeError(error) });
-  return errorResponse(new AppError("internal_error"));
+  return errorApiResponse(new AppError("internal_error"));
 }
 
 async function requireUser(user: () => Promise<TCurrentUser | null>): Promise<TCurrentUser> {

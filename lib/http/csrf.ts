@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/app-error";
+import type { THeaderReader } from "./api-request";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -7,7 +8,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * `null` Origin from sandboxed frames or redirects is refused) and no cross-site fetch
  * metadata. JSON-only bodies (checked when the body is read) rule out plain HTML forms.
  */
-export function assertSameOriginChange(options: { request: Request; appOrigin: string | undefined }): void {
+export function assertSameOriginChange(options: { request: { method: string; headers: THeaderReader }; appOrigin: string | undefined }): void {
   if (SAFE_METHODS.has(options.request.method.toUpperCase())) return;
   const origin = options.request.headers.get("origin");
   const fetchSite = options.request.headers.get("sec-fetch-site");

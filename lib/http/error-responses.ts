@@ -1,5 +1,6 @@
 import { AppError, type TAppErrorCode } from "@/lib/app-error";
-import { jsonResponse } from "./json-response";
+import { toWebResponse, type TApiResponse } from "./api-request";
+import { apiJson } from "./json-response";
 
 const ERROR_STATUS: Record<TAppErrorCode, number> = {
   invalid_request: 400,
@@ -41,8 +42,13 @@ export function statusForErrorCode(code: TAppErrorCode): number {
   return ERROR_STATUS[code];
 }
 
-/** The JSON error response for an AppError; the only way errors reach a client. */
-export function errorResponse(error: AppError): Response {
+/** The JSON error answer for an AppError; the only way errors reach a client. */
+export function errorApiResponse(error: AppError): TApiResponse {
   const message = error.detail ? `${ERROR_MESSAGE[error.code]} ${error.detail}` : ERROR_MESSAGE[error.code];
-  return jsonResponse({ error: { code: error.code, message } }, { status: ERROR_STATUS[error.code], headers: error.headers });
+  return apiJson({ error: { code: error.code, message } }, { status: ERROR_STATUS[error.code], headers: error.headers });
+}
+
+/** errorApiResponse as a Web Response. */
+export function errorResponse(error: AppError): Response {
+  return toWebResponse(errorApiResponse(error));
 }

@@ -48,8 +48,23 @@ export function countSecretEvent(event: TSecretMetricEvent, amount = 1): void {
   if (amount > 0) metrics().secretEvents.inc({ event }, amount);
 }
 
+type TRequestSeries = { count: { inc(): void }; latency: { observe(seconds: number): void } };
+/** Labelled series looked up once per route, method and status, not hashed per request. */
+const requestSeries = new Map<string, TRequestSeries>();
+const MAX_REQUEST_SERIES = 1_000;
+
 export function observeRequest(options: { route: string; method: string; status: number; seconds: number }): void {
-  const { requests, requestSeconds } = metrics();
-  requests.inc({ route: options.route, method: options.method, status: String(options.status) });
-  requestSeconds.observe({ route: options.route, method: options.method }, options.seconds);
+  const key = `${options.route} ${options.method} ${options.status}`;
+  let series = requestSeries.get(key);
+  if (!series) {
+    const { requests, requestSeconds } = metrics();
+    series = {
+      count: requests.labels({ route: options.route, method: options.method, status: String(options.status) }),
+      latency: requestSeconds.labels({ route: options.route, method: options.method }),
+    };
+    // Methods come from clients; never let them grow this map without bound.
+    if (requestSeries.size < MAX_REQUEST_SERIES) requestSeries.set(key, series);
+  }
+  series.count.inc();
+  series.latency.observe(options.seconds);
 }

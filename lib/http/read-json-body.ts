@@ -1,11 +1,14 @@
 import { AppError } from "@/lib/app-error";
 import { MAX_BODY_BYTES } from "@/lib/validation/limits";
+import { fromWebRequest, type TApiRequest } from "./api-request";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Reads a JSON body, counting bytes while streaming so an oversized or endless body is cut
  * off at the limit instead of being buffered whole. Refuses non-JSON content types first.
  */
-export async function readJsonBody(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
+export async function readApiJsonBody(request: TApiRequest, options: { maxBytes?: number } = {}): Promise<unknown> {
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const contentType = request.headers.get("content-type") ?? "";
   if (!isJsonContentType(contentType)) throw new AppError("unsupported_media_type");
@@ -13,7 +16,7 @@ export async function readJsonBody(request: Request, options: { maxBytes?: numbe
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > maxBytes) throw new AppError("payload_too_large");
 
-  const text = await readTextWithLimit(request, maxBytes);
+  const text = decodeUtf8(await request.readBody(maxBytes));
   if (text.trim() === "") throw new AppError("invalid_json", { detail: "The body is empty." });
   try {
     return JSON.parse(text) as unknown;
@@ -22,37 +25,20 @@ export async function readJsonBody(request: Request, options: { maxBytes?: numbe
   }
 }
 
+/** readApiJsonBody for a Web Request. */
+export function readJsonBody(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
+  return readApiJsonBody(fromWebRequest(request), options);
+}
+
 function isJsonContentType(contentType: string): boolean {
+  if (contentType === "application/json") return true;
   const mediaType = contentType.split(";")[0]?.trim().toLowerCase();
   return mediaType === "application/json";
 }
 
-async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let receivedBytes = 0;
-  for (;;) {
-    // A client that aborts mid-body is a bad request, not a server fault.
-    const { done, value } = await reader.read().catch(() => {
-      throw new AppError("invalid_request", { detail: "The request body could not be read." });
-    });
-    if (done) break;
-    receivedBytes += value.byteLength;
-    if (receivedBytes > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new AppError("payload_too_large");
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(receivedBytes);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+function decodeUtf8(body: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+    return utf8.decode(body);
   } catch {
     throw new AppError("invalid_json", { detail: "The body is not valid UTF-8." });
   }

@@ -3,12 +3,18 @@ import { AppError } from "@/lib/app-error";
 import type { TCurrentUser } from "@/lib/auth/types";
 import { proofMatchesVerifier, verifierForProof } from "@/lib/crypto";
 import { claimSecretView, claimVerifiedView, findLiveSecret, recordWrongProof, type TSecretRecord } from "@/lib/db";
-import { ZEnvelopeV1, type TRevealSecretResponse } from "@/lib/validation";
 import { notifyTeam } from "@/lib/notifications/notify-team";
 import type { TSecretsContext } from "./context";
 import { hasAccessLog, recordAccess, type TAccessInfo } from "./record-access";
 
 export const ATTEMPTS_LEFT_HEADER = "Hushlink-Attempts-Left";
+
+/**
+ * A revealed view. The envelope stays the JSON text it was stored as: it was re-serialised
+ * from the validated request when the secret was created, so it goes out as it came in
+ * (ZRevealSecretResponse) without a parse and a stringify per reveal.
+ */
+export type TRevealedSecret = { envelopeJson: string; viewsLeft: number };
 
 /**
  * Hands out the envelope for one view. Team restriction and the proof are checked before
@@ -18,7 +24,7 @@ export const ATTEMPTS_LEFT_HEADER = "Hushlink-Attempts-Left";
 export async function revealSecret(
   context: TSecretsContext,
   options: { id: string; proof: string; access: TAccessInfo; resolveUser: () => Promise<TCurrentUser | null> },
-): Promise<TRevealSecretResponse> {
+): Promise<TRevealedSecret> {
   const decision = await context.limiters.reveals.consume(options.access.clientIp);
   if (!decision.allowed) {
     throw new AppError("too_many_attempts", { headers: { "Retry-After": String(decision.retryAfterSeconds) } });
@@ -31,7 +37,7 @@ export async function revealSecret(
     const secret = { id: options.id, creatorUserId: fast.creatorUserId, teamId: fast.teamId, label: fast.label };
     const user = hasAccessLog(secret) ? await options.resolveUser() : null;
     await reportReveal(context, { secret, user, access: options.access, viewsLeft: fast.viewsLeft, now });
-    return { envelope: ZEnvelopeV1.parse(JSON.parse(fast.envelopeJson)), viewsLeft: fast.viewsLeft };
+    return { envelopeJson: fast.envelopeJson, viewsLeft: fast.viewsLeft };
   }
 
   // Careful path: gone, restricted to a team, or a wrong proof; find out which.
@@ -68,7 +74,7 @@ export async function revealSecret(
   const claimed = await claimSecretView(context.db, { id: options.id, now });
   if (!claimed) throw new AppError("not_found");
   await reportReveal(context, { secret, user, access: options.access, viewsLeft: claimed.viewsLeft, now });
-  return { envelope: ZEnvelopeV1.parse(JSON.parse(claimed.envelopeJson)), viewsLeft: claimed.viewsLeft };
+  return { envelopeJson: claimed.envelopeJson, viewsLeft: claimed.viewsLeft };
 }
 
 /** After a view was claimed: the owner's access log and the team's notification. Never throws. */

@@ -1,17 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { getAppContext } from "@/lib/app-context";
-import { createApiHandler } from "@/lib/http/api-handler";
+import { createApiCoreHandler } from "@/lib/http/api-handler";
 import { SOCKET_IP_HEADER } from "@/lib/http/client-ip";
 import { describeError, logEvent } from "@/lib/log";
-import { toWebRequest, writeWebResponse } from "./node-web-bridge";
+import { fromNodeRequest, writeApiResponse } from "./node-api-bridge";
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 const LEAN_API_PATH = /^\/api\/(v1\/|(health|metrics)(\/|\?|$))/;
 
 /**
  * Hushlink's production server. API requests take the lean path straight to the same
- * handler the Next.js route files mount, skipping Next's router; everything else is handed
+ * handler (without Web Request/Response objects) the Next.js route files mount, skipping Next's router; everything else is handed
  * to Next. Both paths see the socket address only through a header this server overwrites.
  */
 export async function startServer(options: { port: number; hostname: string; dir: string }): Promise<{ server: Server; shutdown: () => Promise<void> }> {
@@ -20,14 +20,14 @@ export async function startServer(options: { port: number; hostname: string; dir
   const nextApp = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
-  const handleApi = createApiHandler(getAppContext);
+  const handleApi = createApiCoreHandler(getAppContext);
 
   const handleRequest = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const socketIp = incoming.socket.remoteAddress;
     if (LEAN_API_PATH.test(incoming.url ?? "")) {
-      const { request, bodyAbandoned } = toWebRequest(incoming);
+      const { request, bodyAbandoned } = fromNodeRequest(incoming);
       const response = await handleApi(request, { socketIp });
-      await writeWebResponse(response, outgoing, { closeConnection: bodyAbandoned() });
+      writeApiResponse(response, outgoing, { closeConnection: bodyAbandoned() });
       return;
     }
     incoming.headers[SOCKET_IP_HEADER] = socketIp ?? "unknown";

@@ -8,10 +8,8 @@ import { withDatabase, withPostgres, withSqlite } from "./databases.mjs";
 import { runLoad, startLoad } from "./load.mjs";
 import { bulkFill, countRows, seedRevealSecrets, writeSecretsFile } from "./seed.mjs";
 import { startHushlink, withServer } from "./servers.mjs";
-import { warmUp } from "./throughput.mjs";
+import { secretsNeeded, warmUp } from "./throughput.mjs";
 
-/** Spare secrets over what the warm-up rate says a reveal run may use. */
-const REVEAL_HEADROOM = 1.6;
 /** Expired rows get their expiry this long after the update, so they expire under load. */
 const EXPIRY_LEAD_MS = 2_500;
 const POLL_INTERVAL_MS = 250;
@@ -103,7 +101,7 @@ export async function measureGrowth({ provider, sizes, durationSeconds, settings
         const warm = await warmUp({ server, database, settings, name: `growth-${provider}` });
         const points = [];
         for (const size of sizes) {
-          const revealCount = Math.ceil(REVEAL_HEADROOM * warm.rate * durationSeconds) + 500;
+          const revealCount = secretsNeeded({ rate: warm.rate, seconds: durationSeconds });
           const rowsNow = await countRows(database);
           const fillStarted = performance.now();
           await bulkFill({ database, count: size - rowsNow - revealCount });
@@ -170,11 +168,11 @@ export async function measurePurge({ provider, expiredRows, durationSeconds, max
         const parkedExpiryMs = Date.now() + 40 * DAY_MS;
         await bulkFill({ database, count: expiredRows, expiresAtMs: parkedExpiryMs });
         const baselineFile = writeSecretsFile(
-          await seedRevealSecrets({ database, count: Math.ceil(REVEAL_HEADROOM * warm.rate * durationSeconds) + 500 }),
+          await seedRevealSecrets({ database, count: secretsNeeded({ rate: warm.rate, seconds: durationSeconds }) }),
           path.join(settings.workDir, `purge-${provider}-baseline.txt`),
         );
         const duringFile = writeSecretsFile(
-          await seedRevealSecrets({ database, count: Math.ceil(REVEAL_HEADROOM * warm.rate * maxWindowSeconds) + 500 }),
+          await seedRevealSecrets({ database, count: secretsNeeded({ rate: warm.rate, seconds: maxWindowSeconds }) }),
           path.join(settings.workDir, `purge-${provider}-during.txt`),
         );
         const rowsInTable = await countRows(database);

@@ -126,7 +126,7 @@ async function main() {
   results.notes.push(
     "The floor runs Hushlink's own SQL (insert; verifier-checked claim plus the envelope drop at the last view; live-secret SELECT) with the same driver, without framework, ORM, validation, rate limiting or metrics.",
     "Above roughly 40k req/s the single load-generator process, sharing 2 cores with the server, becomes the limit: floor figures that high are lower bounds.",
-    "All load comes from one client address (127.0.0.1): on PostgreSQL, Hushlink's rate limiter updates the same rate_limits row for every create (and every reveal), as it would for one office behind NAT.",
+    "All load comes from one client address (127.0.0.1): on PostgreSQL, Hushlink's rate limiter reserves points for it from one rate_limits row, a lease of up to 1,000 points per statement, as it would for one office behind NAT.",
     "On PostgreSQL the database server shares the 2 cores with the server under test and the load generator.",
   );
   results.elapsedSeconds = elapsedSeconds();

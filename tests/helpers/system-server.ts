@@ -32,11 +32,23 @@ export type TSystemServer = {
   kill: (signal: NodeJS.Signals) => Promise<number | null>;
 };
 
-/** The real production server (`npm start`) as a child process on a free loopback port. */
-export async function startSystemServer(options: { databaseUrl: string; env?: Record<string, string>; port?: number }): Promise<TSystemServer> {
+/**
+ * The real production server (`npm start`) as a child process on a free loopback port, or
+ * with `mode: "next-route"` the same build through Next.js route handlers (`next start`).
+ */
+export async function startSystemServer(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  port?: number;
+  mode?: "lean" | "next-route";
+}): Promise<TSystemServer> {
   const port = options.port ?? (await freePort());
   let output = "";
-  const child = spawn(process.execPath, productionServerArgs(ROOT), {
+  const args =
+    options.mode === "next-route"
+      ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]
+      : productionServerArgs(ROOT);
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -5,8 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Only the cross-check block below uses lib/crypto; the HTTP cases use the independent client alone.
 import { deriveRevealKeys, openEnvelope, sealSecret, verifierForProof } from "@/lib/crypto";
-import { createApiHandler } from "@/lib/http/api-handler";
-import { toWebRequest, writeWebResponse } from "@/lib/server/node-web-bridge";
+import { createApiCoreHandler } from "@/lib/http/api-handler";
+import { fromNodeRequest, writeApiResponse } from "@/lib/server/node-api-bridge";
 import {
   designApi,
   designOpen,
@@ -27,14 +27,14 @@ const kinds = await testDatabaseKinds();
 const TEST_SCRYPT_N = 32768;
 const ONE_HOUR_SECONDS = 3600;
 
-/** The real API handler on a real database, behind a plain node:http server on a random loopback port. */
+/** The real API handler on a real database, behind a plain node:http server as the lean server mounts it, on a random loopback port. */
 async function startHttpApi(kind: "sqlite" | "postgresql") {
   const api = await startTestApi({ kind });
-  const handler = createApiHandler(async () => api.context);
+  const handler = createApiCoreHandler(async () => api.context);
   const server: Server = createServer((incoming, outgoing) => {
-    const { request, bodyAbandoned } = toWebRequest(incoming);
+    const { request, bodyAbandoned } = fromNodeRequest(incoming);
     handler(request, { socketIp: incoming.socket.remoteAddress })
-      .then((response) => writeWebResponse(response, outgoing, { closeConnection: bodyAbandoned() }))
+      .then((response) => writeApiResponse(response, outgoing, { closeConnection: bodyAbandoned() }))
       .catch(() => {
         outgoing.statusCode = 500;
         outgoing.end();
