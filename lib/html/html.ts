@@ -114,6 +114,15 @@ export function inlineScript(options: { code: string; nonce: string }): SafeHtml
   return SafeHtml.unsafeFromTrustedMarkup(`<script${renderAttributes({ nonce: options.nonce })}>${options.code}</script>`);
 }
 
+/**
+ * An inline stylesheet with the page's CSP nonce. Like script content, style content is raw
+ * text, so CSS that could end the element is refused.
+ */
+export function inlineStyle(options: { css: string; nonce: string }): SafeHtml {
+  if (/<\/style|<!--/i.test(options.css)) throw new Error("inline CSS must not contain </style or <!--");
+  return SafeHtml.unsafeFromTrustedMarkup(`<style${renderAttributes({ nonce: options.nonce })}>${options.css}</style>`);
+}
+
 /** JSON for a script body: `<`, `>`, `&` and the JS line separators escaped as \u sequences. */
 export function escapeScriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -30,6 +30,24 @@ export function revealAssets(): Promise<TRevealAssets> {
   return manifest;
 }
 
+function readAsset(name: string): Promise<Buffer> {
+  let body = files.get(name);
+  if (!body) {
+    body = readFile(path.join(assetsDir(), name));
+    body.catch(() => files.delete(name));
+    files.set(name, body);
+  }
+  return body;
+}
+
+/**
+ * The stylesheet's text, for inlining: a recipient usually opens a link once, so a separate
+ * request (which would also hold back the script) costs more than the 5 kB it could cache.
+ */
+export async function revealStylesheetText(): Promise<string> {
+  return (await readAsset((await revealAssets()).stylesheet)).toString("utf8");
+}
+
 /**
  * GET /reveal-assets/<name>: only the files the manifest names, from memory after the first
  * read. Names carry a content hash, so browsers may keep them for a year.
@@ -40,13 +58,7 @@ export async function revealAssetResponse(name: string): Promise<Response> {
   if (!assets || !match || (name !== assets.script && name !== assets.stylesheet)) {
     return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
-  let body = files.get(name);
-  if (!body) {
-    body = readFile(path.join(assetsDir(), name));
-    body.catch(() => files.delete(name));
-    files.set(name, body);
-  }
-  const bytes = await body;
+  const bytes = await readAsset(name);
   return new Response(new Uint8Array(bytes), {
     status: 200,
     headers: {

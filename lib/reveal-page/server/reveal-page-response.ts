@@ -2,12 +2,12 @@ import "server-only";
 import { isSignInConfigured } from "@/lib/auth/auth-options";
 import { currentUser } from "@/lib/auth/current-user";
 import { parseServerEnv } from "@/lib/env";
-import { fragment, h, htmlDocument, inlineScript, scriptTag } from "@/lib/html/html";
+import { fragment, h, htmlDocument, inlineScript, inlineStyle, scriptTag } from "@/lib/html/html";
 import { ZSecretId } from "@/lib/validation";
 import { checkingCard, linkProblemCard, siteFooter, siteHeader, type THeaderAccount } from "@/components/reveal-page/markup";
 import { SITE_BODY_CLASSES, SITE_MAIN_CLASSES } from "@/components/ui/classes";
 import { bootScriptCode } from "../boot";
-import { REVEAL_ASSETS_PATH, revealAssets } from "./reveal-assets";
+import { REVEAL_ASSETS_PATH, revealAssets, revealStylesheetText } from "./reveal-assets";
 
 const TITLE = "Hushlink — a one-time secret";
 const DESCRIPTION = "Someone shared a secret with you through Hushlink. Open the link in your browser to view it.";
@@ -15,14 +15,14 @@ const DESCRIPTION = "Someone shared a secret with you through Hushlink. Open the
 // Link unfurlers (Slackbot, Teams, mail scanners) read this HTML. It says what the link is
 // and nothing about this secret: no expiry, no view count, no ciphertext, not even whether
 // it still exists. The browser asks for those after it has read the key.
-function head(options: { nonce: string; script: string; stylesheet: string; bootCode?: string }) {
+function head(options: { nonce: string; script: string; css: string; bootCode?: string }) {
   const meta = (attributes: Record<string, string>) => h("meta", attributes);
   return fragment(
     h("meta", { charset: "utf-8" }),
     meta({ name: "viewport", content: "width=device-width, initial-scale=1" }),
     // First, so the key leaves the address bar and the describe request starts before anything loads.
     options.bootCode ? inlineScript({ code: options.bootCode, nonce: options.nonce }) : null,
-    h("link", { rel: "stylesheet", href: `${REVEAL_ASSETS_PATH}/${options.stylesheet}` }),
+    inlineStyle({ css: options.css, nonce: options.nonce }),
     scriptTag({ src: `${REVEAL_ASSETS_PATH}/${options.script}`, nonce: options.nonce, module: true }),
     meta({ name: "theme-color", content: "#f1f5f9", media: "(prefers-color-scheme: light)" }),
     meta({ name: "theme-color", content: "#020617", media: "(prefers-color-scheme: dark)" }),
@@ -57,7 +57,7 @@ async function headerAccount(): Promise<THeaderAccount> {
  */
 export async function revealPageResponse(options: { id: string; nonce: string }): Promise<Response> {
   const validId = ZSecretId.safeParse(options.id).success;
-  const [assets, account] = await Promise.all([revealAssets(), headerAccount()]);
+  const [assets, css, account] = await Promise.all([revealAssets(), revealStylesheetText(), headerAccount()]);
   const body = h(
     "body",
     { class: SITE_BODY_CLASSES },
@@ -71,7 +71,7 @@ export async function revealPageResponse(options: { id: string; nonce: string })
   );
   const html = htmlDocument({
     lang: "en",
-    head: head({ nonce: options.nonce, ...assets, ...(validId ? { bootCode: bootScriptCode(options.id) } : {}) }),
+    head: head({ nonce: options.nonce, script: assets.script, css, ...(validId ? { bootCode: bootScriptCode(options.id) } : {}) }),
     body,
   });
   return new Response(html, {

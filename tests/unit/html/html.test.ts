@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, escapeScriptJson, fragment, h, htmlDocument, inlineScript, isSafeUrl, renderToString, SafeHtml, scriptTag } from "@/lib/html/html";
+import { escapeHtml, escapeScriptJson, fragment, h, htmlDocument, inlineScript, inlineStyle, isSafeUrl, renderToString, SafeHtml, scriptTag } from "@/lib/html/html";
 
 const XSS_TEXTS = [
   "<script>alert(1)</script>",
@@ -89,6 +89,11 @@ describe("the HTML renderer", () => {
       expect(() => inlineScript({ code, nonce: "n" })).toThrow();
     }
     expect(() => scriptTag({ src: "javascript:alert(1)", nonce: "n" })).toThrow(/unsafe URL/);
+  });
+
+  it("inlines CSS with a nonce and refuses CSS that could end the style element", () => {
+    expect(renderToString(inlineStyle({ css: "a{color:red}", nonce: "n" }))).toBe('<style nonce="n">a{color:red}</style>');
+    for (const css of ["a{}</style><script>alert(1)</script>", "</STYLE >", "<!--"]) expect(() => inlineStyle({ css, nonce: "n" })).toThrow();
   });
 
   it("writes JSON for scripts that can never end the script element", () => {
