@@ -142,12 +142,32 @@ function revealHeading(): SafeHtml {
   );
 }
 
-/** The first paint: what the link is, nothing about this secret (unfurlers read this HTML). */
-export function checkingCard(): SafeHtml {
+function checkingStatus(): SafeHtml {
+  return h("p", { role: "status", class: "flex items-center gap-2 text-slate-600 dark:text-slate-300" }, spinner(), "Checking the link…");
+}
+
+/**
+ * The first paint, and the card while the link is checked: what the link is, nothing about
+ * this secret (unfurlers read this HTML), and the Reveal button at once. A press before the
+ * page script or the metadata are there is held and carried out as soon as both are
+ * (lib/reveal-page/boot.ts); until then the fields slot says the link is being checked.
+ */
+export function revealFormCard(): SafeHtml {
   return card(
     { "aria-labelledby": "reveal-heading", "aria-busy": "true" },
     revealHeading(),
-    h("p", { role: "status", class: "mt-4 flex items-center gap-2 text-slate-600 dark:text-slate-300" }, spinner(), "Checking the link…"),
+    h(
+      "form",
+      { method: "post", novalidate: true, "data-form": "reveal", class: "mt-6 space-y-6" },
+      h("div", { "data-slot": "fields", class: "space-y-6" }, checkingStatus()),
+      h("div", { "data-slot": "reveal-error" }),
+      h(
+        "div",
+        { class: "flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between" },
+        h("p", { role: "status", "aria-live": "polite", class: "text-sm text-slate-600 dark:text-slate-400", "data-slot": "phase" }),
+        h("button", { type: "submit", class: buttonClasses({ extra: "w-full sm:w-auto" }) }, buttonContent({ label: "Reveal secret", busy: false })),
+      ),
+    ),
   );
 }
 
@@ -179,74 +199,61 @@ export function revealErrorNotice(message: string | null): SafeHtml {
   return message ? notice({ tone: "error", role: "alert", body: message }) : fragment();
 }
 
-/** The form a recipient presses Reveal in; `data-slot` nodes are updated in place while it works. */
-export function readyCard(options: {
+/** What the link is, put into the form's fields slot once the metadata has arrived. */
+export function readyFields(options: {
   expiry: { relative: string; absolute: string };
   viewsLeft: number;
   restrictedToTeam: boolean;
   needsPassphrase: boolean;
 }): SafeHtml {
   const { viewsLeft } = options;
-  return card(
-    { "aria-labelledby": "reveal-heading" },
-    revealHeading(),
+  return fragment(
     h(
-      "form",
-      { method: "post", novalidate: true, "data-form": "reveal", class: "mt-6 space-y-6" },
-      h(
-        "dl",
-        { class: "grid gap-3 rounded-xl bg-slate-50 p-4 text-sm ring-1 ring-slate-200 ring-inset sm:grid-cols-2 dark:bg-slate-800/50 dark:ring-slate-700" },
-        h(
-          "div",
-          null,
-          h("dt", { class: "font-semibold text-slate-800 dark:text-slate-100" }, "Expires"),
-          h("dd", { class: "mt-0.5 text-slate-700 dark:text-slate-300", "data-testid": "reveal-expiry" }, `${options.expiry.relative}, at ${options.expiry.absolute}`),
-        ),
-        h(
-          "div",
-          null,
-          h("dt", { class: "font-semibold text-slate-800 dark:text-slate-100" }, "Views"),
-          h("dd", { class: "mt-0.5 text-slate-700 dark:text-slate-300", "data-testid": "reveal-views-left" }, `${viewsLeft} view${viewsLeft === 1 ? "" : "s"} left`),
-        ),
-      ),
-      h(
-        "p",
-        { class: "text-slate-600 dark:text-slate-300" },
-        `Revealing uses one view. The secret is decrypted here, in your browser${viewsLeft === 1 ? ", and then deleted from the server for good." : "."}`,
-      ),
-      options.restrictedToTeam
-        ? notice({
-            tone: "info",
-            testId: "restricted-note",
-            body: "Only members of the sender's team can open this link. If you are not signed in, you will be asked to.",
-          })
-        : null,
-      options.needsPassphrase
-        ? h(
-            "div",
-            null,
-            h("label", { for: PASSPHRASE_INPUT_ID, class: FIELD_LABEL_CLASSES }, "Passphrase"),
-            h("input", {
-              id: PASSPHRASE_INPUT_ID,
-              type: "password",
-              autocomplete: "off",
-              spellcheck: "false",
-              "data-1p-ignore": true,
-              "data-lpignore": "true",
-              "aria-describedby": `${PASSPHRASE_INPUT_ID}-hint`,
-              class: INPUT_CLASSES,
-            }),
-            h("div", { "aria-live": "assertive", "data-slot": "passphrase-message" }, passphraseMessage({ error: null })),
-          )
-        : null,
-      h("div", { "data-slot": "reveal-error" }),
+      "dl",
+      { class: "grid gap-3 rounded-xl bg-slate-50 p-4 text-sm ring-1 ring-slate-200 ring-inset sm:grid-cols-2 dark:bg-slate-800/50 dark:ring-slate-700" },
       h(
         "div",
-        { class: "flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between" },
-        h("p", { role: "status", "aria-live": "polite", class: "text-sm text-slate-600 dark:text-slate-400", "data-slot": "phase" }),
-        h("button", { type: "submit", class: buttonClasses({ extra: "w-full sm:w-auto" }) }, buttonContent({ label: "Reveal secret", busy: false })),
+        null,
+        h("dt", { class: "font-semibold text-slate-800 dark:text-slate-100" }, "Expires"),
+        h("dd", { class: "mt-0.5 text-slate-700 dark:text-slate-300", "data-testid": "reveal-expiry" }, `${options.expiry.relative}, at ${options.expiry.absolute}`),
+      ),
+      h(
+        "div",
+        null,
+        h("dt", { class: "font-semibold text-slate-800 dark:text-slate-100" }, "Views"),
+        h("dd", { class: "mt-0.5 text-slate-700 dark:text-slate-300", "data-testid": "reveal-views-left" }, `${viewsLeft} view${viewsLeft === 1 ? "" : "s"} left`),
       ),
     ),
+    h(
+      "p",
+      { class: "text-slate-600 dark:text-slate-300" },
+      `Revealing uses one view. The secret is decrypted here, in your browser${viewsLeft === 1 ? ", and then deleted from the server for good." : "."}`,
+    ),
+    options.restrictedToTeam
+      ? notice({
+          tone: "info",
+          testId: "restricted-note",
+          body: "Only members of the sender's team can open this link. If you are not signed in, you will be asked to.",
+        })
+      : null,
+    options.needsPassphrase
+      ? h(
+          "div",
+          null,
+          h("label", { for: PASSPHRASE_INPUT_ID, class: FIELD_LABEL_CLASSES }, "Passphrase"),
+          h("input", {
+            id: PASSPHRASE_INPUT_ID,
+            type: "password",
+            autocomplete: "off",
+            spellcheck: "false",
+            "data-1p-ignore": true,
+            "data-lpignore": "true",
+            "aria-describedby": `${PASSPHRASE_INPUT_ID}-hint`,
+            class: INPUT_CLASSES,
+          }),
+          h("div", { "aria-live": "assertive", "data-slot": "passphrase-message" }, passphraseMessage({ error: null })),
+        )
+      : null,
   );
 }
 

@@ -10,7 +10,6 @@ import type { TLinkMeta } from "@/lib/reveal-page/reveal-api";
 import { describeLink, PHASE_WORDS, revealWithKey, type TRevealOutcome } from "@/lib/reveal-page/reveal-flow";
 import {
   buttonContent,
-  checkingCard,
   clearedCard,
   copyButtonContent,
   copyStatus,
@@ -18,8 +17,9 @@ import {
   otherTeamCard,
   PASSPHRASE_INPUT_ID,
   passphraseMessage,
-  readyCard,
+  readyFields,
   revealedCard,
+  revealFormCard,
   revealErrorNotice,
   signInNeededCard,
   unavailableCard,
@@ -50,6 +50,8 @@ export function startRevealPage(root: HTMLElement): void {
   const boot = takeRevealBoot(window as unknown as Record<string, unknown>);
   let view: TView = { kind: "checking" };
   let busy = false;
+  // Reveal pressed while the link was still being checked (or before this script ran).
+  let pendingSubmit = boot?.submitted === true;
   let expiryTimer: ReturnType<typeof setInterval> | undefined;
 
   /**
@@ -69,10 +71,24 @@ export function startRevealPage(root: HTMLElement): void {
   };
   const slot = (name: string) => root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
 
+  // The form the server rendered, or a fresh one: the same button stays under the pointer
+  // (and keyboard focus) from the first paint to the reveal.
+  function bindForm() {
+    root.querySelector("form[data-form=reveal]")?.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (view.kind === "checking") pendingSubmit = true;
+      else void reveal();
+    });
+  }
+
   async function describe(pending?: Promise<Response>) {
-    if (view.kind !== "checking") show(checkingCard());
+    if (view.kind !== "checking") {
+      show(revealFormCard());
+      bindForm();
+    }
     view = { kind: "checking" };
     const outcome = await describeLink({ id, linkKey, fetch: window.fetch.bind(window), ...(pending ? { pending } : {}) });
+    if (outcome.kind !== "ready") pendingSubmit = false;
     if (outcome.kind === "problem") return finish(linkProblemCard({ kind: outcome.problem }));
     if (outcome.kind === "unavailable") {
       show(unavailableCard({ message: outcome.message }));
@@ -90,7 +106,11 @@ export function startRevealPage(root: HTMLElement): void {
 
   function showReady(meta: TLinkMeta) {
     const expiry = () => formatExpiry({ expiresAt: meta.expiresAt });
-    show(readyCard({ expiry: expiry(), viewsLeft: meta.viewsLeft, restrictedToTeam: meta.restrictedToTeam, needsPassphrase: meta.kdf.alg === "scrypt" }));
+    const fields = slot("fields");
+    if (fields) {
+      fields.innerHTML = readyFields({ expiry: expiry(), viewsLeft: meta.viewsLeft, restrictedToTeam: meta.restrictedToTeam, needsPassphrase: meta.kdf.alg === "scrypt" }).toString();
+    }
+    root.querySelector("section")?.removeAttribute("aria-busy");
     view = { kind: "ready", meta };
     // "expires in …" stays true on a tab left open.
     expiryTimer = setInterval(() => {
@@ -98,11 +118,11 @@ export function startRevealPage(root: HTMLElement): void {
       const now = expiry();
       if (node) node.textContent = `${now.relative}, at ${now.absolute}`;
     }, EXPIRY_TICK_MS);
-    root.querySelector("form")?.addEventListener("submit", (event) => {
-      event.preventDefault();
-      void reveal();
-    });
     mark("ready");
+    if (pendingSubmit) {
+      pendingSubmit = false;
+      void reveal();
+    }
   }
 
   function setBusy(next: boolean, phaseWords = "") {
@@ -221,6 +241,7 @@ export function startRevealPage(root: HTMLElement): void {
     void describe();
   });
 
+  bindForm();
   void describe(boot?.describe);
 }
 

@@ -4,7 +4,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { parseServerEnv } from "@/lib/env";
 import { fragment, h, htmlDocument, inlineScript, inlineStyle, scriptTag } from "@/lib/html/html";
 import { ZSecretId } from "@/lib/validation";
-import { checkingCard, linkProblemCard, siteFooter, siteHeader, type THeaderAccount } from "@/components/reveal-page/markup";
+import { linkProblemCard, revealFormCard, siteFooter, siteHeader, type THeaderAccount } from "@/components/reveal-page/markup";
 import { SITE_BODY_CLASSES, SITE_MAIN_CLASSES } from "@/components/ui/classes";
 import { bootScriptCode } from "../boot";
 import { REVEAL_ASSETS_PATH, revealAssets, revealStylesheetText } from "./reveal-assets";
@@ -65,7 +65,7 @@ export async function revealPageResponse(options: { id: string; nonce: string })
     h(
       "main",
       { id: "main", class: SITE_MAIN_CLASSES, "data-secret-id": validId ? options.id : undefined },
-      validId ? checkingCard() : linkProblemCard({ kind: "bad-address" }),
+      validId ? revealFormCard() : linkProblemCard({ kind: "bad-address" }),
     ),
     siteFooter(),
   );

@@ -162,22 +162,50 @@ describe("reading the link key", () => {
 });
 
 describe("the inline boot code", () => {
-  it("strips the fragment, starts the describe request and leaves both for the page script, once", async () => {
-    const id = "A".repeat(21) + "w";
+  const id = "A".repeat(21) + "w";
+  function fakeWindow() {
     const replaced: string[] = [];
     const requested: Array<[string, RequestInit]> = [];
-    const fakeWindow: Record<string, unknown> = {
+    const listeners = new Set<(event: unknown) => void>();
+    const target: Record<string, unknown> = {
       location: { hash: "#the-key", pathname: `/s/${id}` },
       history: { replaceState: (_state: unknown, _title: string, url: string) => replaced.push(url) },
       fetch: (url: string, init: RequestInit) => (requested.push([url, init]), Promise.reject(new TypeError("offline"))),
+      document: {
+        addEventListener: (type: string, listener: (event: unknown) => void) => type === "submit" && listeners.add(listener),
+        removeEventListener: (type: string, listener: (event: unknown) => void) => type === "submit" && listeners.delete(listener),
+      },
     };
-    new Function("window", bootScriptCode(id))(fakeWindow);
-    expect(replaced).toEqual([`/s/${id}`]);
-    expect(requested).toEqual([[`/api/v1/secrets/${id}`, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store" }]]);
-    const boot = takeRevealBoot(fakeWindow);
+    /** Submits a form with the given data-form attribute; true when the default (a real POST) was prevented. */
+    const submit = (form: string) => {
+      let prevented = false;
+      const event = { target: { getAttribute: (name: string) => (name === "data-form" ? form : null) }, preventDefault: () => (prevented = true) };
+      listeners.forEach((listener) => listener(event));
+      return prevented;
+    };
+    return { target, replaced, requested, listeners, submit };
+  }
+
+  it("strips the fragment, starts the describe request and leaves both for the page script, once", async () => {
+    const page = fakeWindow();
+    new Function("window", bootScriptCode(id))(page.target);
+    expect(page.replaced).toEqual([`/s/${id}`]);
+    expect(page.requested).toEqual([[`/api/v1/secrets/${id}`, { method: "GET", headers: { Accept: "application/json" }, credentials: "same-origin", cache: "no-store" }]]);
+    const boot = takeRevealBoot(page.target);
     expect(boot?.hash).toBe("#the-key");
+    expect(boot?.submitted).toBe(false);
     await expect(boot?.describe).rejects.toThrow("offline");
-    expect(BOOT_GLOBAL in fakeWindow).toBe(false);
-    expect(takeRevealBoot(fakeWindow)).toBeUndefined();
+    expect(BOOT_GLOBAL in page.target).toBe(false);
+    expect(takeRevealBoot(page.target)).toBeUndefined();
+  });
+
+  it("holds a press of Reveal until the page script takes over, and then lets go", () => {
+    const page = fakeWindow();
+    new Function("window", bootScriptCode(id))(page.target);
+    expect(page.submit("something-else")).toBe(false);
+    expect(page.submit("reveal")).toBe(true);
+    const boot = takeRevealBoot(page.target);
+    expect(boot?.submitted).toBe(true);
+    expect(page.listeners.size).toBe(0);
   });
 });
