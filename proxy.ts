@@ -14,7 +14,8 @@ function originOf(url: string | undefined): string | undefined {
 /**
  * Every page gets a fresh CSP nonce: Next.js reads the policy from the request headers and
  * stamps the nonce on its own scripts, so no inline script runs without it. The API sets its
- * own headers (lib/http/json-response.ts) and is excluded by the matcher.
+ * own headers (lib/http/json-response.ts) and is excluded by the matcher, as are the reveal
+ * page's hashed assets (lib/reveal-page/server/reveal-assets.ts), which are cached forever.
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
@@ -35,7 +36,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source: "/((?!api/|_next/static|_next/image|reveal-assets/|favicon.ico|icon.svg|robots.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

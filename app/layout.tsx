@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { SITE_BODY_CLASSES, SITE_MAIN_CLASSES } from "@/components/ui/classes";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -29,9 +30,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 
   return (
     <html lang="en">
-      <body className="flex min-h-dvh flex-col">
+      <body className={SITE_BODY_CLASSES}>
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:px-6">
+        <main id="main" className={SITE_MAIN_CLASSES}>
           {children}
         </main>
         <SiteFooter />

@@ -15,8 +15,8 @@ export function productionServerArgs(root = ROOT) {
   return [...args.slice(0, -1), path.resolve(root, entry)];
 }
 
-/** Whether `npm run build` has produced both the Next.js build and the production server. */
+/** Whether `npm run build` has produced the Next.js build, the production server and the reveal page's assets. */
 export function isProductionBuildPresent(root = ROOT) {
   const entry = productionServerArgs(root).at(-1);
-  return existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(entry);
+  return existsSync(path.join(root, ".next/BUILD_ID")) && existsSync(entry) && existsSync(path.join(root, ".next/hushlink-reveal/manifest.json"));
 }

@@ -15,6 +15,9 @@ import {
   type TRevealSecretResponse,
 } from "@/lib/validation";
 import { ApiError, isServerErrorCode } from "./api-error";
+import { ATTEMPTS_LEFT_HEADER, parseNonNegativeInt, parseRetryAfterSeconds } from "./response-headers";
+
+export { parseRetryAfterSeconds };
 
 /** Where and how to send requests. Defaults suit the browser: same origin, global fetch. */
 export type TApiClientOptions = {
@@ -31,7 +34,6 @@ export type TApiClientOptions = {
 export type TCreateSecretInput = Omit<TCreateSecretRequest, "envelope"> & { envelope: TEnvelopeV1 };
 
 const API_PREFIX = "/api/v1/secrets";
-const ATTEMPTS_LEFT_HEADER = "Hushlink-Attempts-Left";
 
 function secretUrl(options: TApiClientOptions, id?: string, suffix = ""): string {
   const base = options.baseUrl?.replace(/\/+$/, "") ?? "";
@@ -42,23 +44,6 @@ function secretUrl(options: TApiClientOptions, id?: string, suffix = ""): string
     throw new ApiError({ code: "not_found", status: 404, message: "This secret does not exist." });
   }
   return `${base}${API_PREFIX}/${id}${suffix}`;
-}
-
-function parseNonNegativeInt(value: string | null): number | undefined {
-  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
-  return Number.parseInt(value.trim(), 10);
-}
-
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 section 10.2.3). */
-export function parseRetryAfterSeconds(value: string | null, nowMs = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const seconds = parseNonNegativeInt(value);
-  if (seconds !== undefined) return seconds;
-  // An HTTP date always names the weekday; Date.parse alone would accept "-5" as a year.
-  if (!/[A-Za-z]{3}/.test(value)) return undefined;
-  const dateMs = Date.parse(value);
-  if (Number.isNaN(dateMs)) return undefined;
-  return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
 }
 
 async function send(url: string, init: RequestInit, options: TApiClientOptions): Promise<Response> {

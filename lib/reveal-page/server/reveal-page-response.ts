@@ -1,0 +1,84 @@
+import "server-only";
+import { isSignInConfigured } from "@/lib/auth/auth-options";
+import { currentUser } from "@/lib/auth/current-user";
+import { parseServerEnv } from "@/lib/env";
+import { fragment, h, htmlDocument, inlineScript, inlineStyle, scriptTag } from "@/lib/html/html";
+import { ZSecretId } from "@/lib/validation";
+import { linkProblemCard, revealFormCard, siteFooter, siteHeader, type THeaderAccount } from "@/components/reveal-page/markup";
+import { SITE_BODY_CLASSES, SITE_MAIN_CLASSES } from "@/components/ui/classes";
+import { bootScriptCode } from "../boot";
+import { REVEAL_ASSETS_PATH, revealAssets, revealStylesheetText } from "./reveal-assets";
+
+const TITLE = "Hushlink — a one-time secret";
+const DESCRIPTION = "Someone shared a secret with you through Hushlink. Open the link in your browser to view it.";
+
+// Link unfurlers (Slackbot, Teams, mail scanners) read this HTML. It says what the link is
+// and nothing about this secret: no expiry, no view count, no ciphertext, not even whether
+// it still exists. The browser asks for those after it has read the key.
+function head(options: { nonce: string; script: string; css: string; bootCode?: string }) {
+  const meta = (attributes: Record<string, string>) => h("meta", attributes);
+  return fragment(
+    h("meta", { charset: "utf-8" }),
+    meta({ name: "viewport", content: "width=device-width, initial-scale=1" }),
+    // The module first: the parser requests it on sight, before the inline code below has
+    // waited for the page's first script context. Then the inline code, so the key leaves
+    // the address bar and the describe request starts before anything else loads. The 21 kB
+    // of CSS last, so it never delays either.
+    scriptTag({ src: `${REVEAL_ASSETS_PATH}/${options.script}`, nonce: options.nonce, module: true }),
+    options.bootCode ? inlineScript({ code: options.bootCode, nonce: options.nonce }) : null,
+    inlineStyle({ css: options.css, nonce: options.nonce }),
+    meta({ name: "theme-color", content: "#f1f5f9", media: "(prefers-color-scheme: light)" }),
+    meta({ name: "theme-color", content: "#020617", media: "(prefers-color-scheme: dark)" }),
+    meta({ name: "color-scheme", content: "light dark" }),
+    h("title", null, TITLE),
+    meta({ name: "description", content: DESCRIPTION }),
+    meta({ name: "application-name", content: "Hushlink" }),
+    meta({ name: "robots", content: "noindex, nofollow, nocache" }),
+    meta({ name: "googlebot", content: "noindex, nofollow" }),
+    meta({ name: "format-detection", content: "telephone=no, address=no, email=no" }),
+    meta({ property: "og:title", content: TITLE }),
+    meta({ property: "og:description", content: DESCRIPTION }),
+    meta({ property: "og:site_name", content: "Hushlink" }),
+    meta({ property: "og:type", content: "website" }),
+    meta({ name: "twitter:card", content: "summary" }),
+    meta({ name: "twitter:title", content: TITLE }),
+    meta({ name: "twitter:description", content: DESCRIPTION }),
+    h("link", { rel: "icon", href: "/icon.svg", sizes: "any", type: "image/svg+xml" }),
+  );
+}
+
+async function headerAccount(): Promise<THeaderAccount> {
+  if (!isSignInConfigured(parseServerEnv())) return null;
+  const user = await currentUser();
+  return { signedInAs: user ? (user.name ?? user.email) : null };
+}
+
+/**
+ * GET /s/:id, rendered without React. It never touches the secret: the browser reads the key
+ * from the fragment, asks for metadata and reveals only when the visitor presses the button.
+ * A malformed id gets the "damaged link" page with a 404.
+ */
+export async function revealPageResponse(options: { id: string; nonce: string }): Promise<Response> {
+  const validId = ZSecretId.safeParse(options.id).success;
+  const [assets, css, account] = await Promise.all([revealAssets(), revealStylesheetText(), headerAccount()]);
+  const body = h(
+    "body",
+    { class: SITE_BODY_CLASSES },
+    siteHeader({ demoBanner: parseServerEnv().HUSHLINK_DEMO_SIGN_IN === "1", account }),
+    h(
+      "main",
+      { id: "main", class: SITE_MAIN_CLASSES, "data-secret-id": validId ? options.id : undefined },
+      validId ? revealFormCard() : linkProblemCard({ kind: "bad-address" }),
+    ),
+    siteFooter(),
+  );
+  const html = htmlDocument({
+    lang: "en",
+    head: head({ nonce: options.nonce, script: assets.script, css, ...(validId ? { bootCode: bootScriptCode(options.id) } : {}) }),
+    body,
+  });
+  return new Response(html, {
+    status: validId ? 200 : 404,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
