@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TEnvelopeV1 } from "@/lib/crypto";
+import { readResponseJson } from "./read-response-json";
 import {
   MAX_BODY_BYTES,
   ZApiErrorBody,
@@ -61,16 +62,8 @@ async function send(url: string, init: RequestInit, options: TApiClientOptions):
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return (await response.json()) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 async function toApiError(response: Response): Promise<ApiError> {
-  const parsed = ZApiErrorBody.safeParse(await readJson(response));
+  const parsed = ZApiErrorBody.safeParse(await readResponseJson(response));
   const code = parsed.success && isServerErrorCode(parsed.data.error.code) ? parsed.data.error.code : "unexpected_response";
   const message = parsed.success ? parsed.data.error.message : `Unexpected response (HTTP ${response.status}).`;
   const attemptsLeft = code === "wrong_proof" ? parseNonNegativeInt(response.headers.get(ATTEMPTS_LEFT_HEADER)) : undefined;
@@ -85,7 +78,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 async function parseSuccess<TSchema extends z.ZodType>(response: Response, schema: TSchema): Promise<z.infer<TSchema>> {
-  const parsed = schema.safeParse(await readJson(response));
+  const parsed = schema.safeParse(await readResponseJson(response));
   if (!parsed.success) {
     throw new ApiError({ code: "unexpected_response", status: response.status, message: "The server answered in an unexpected format." });
   }

@@ -3,6 +3,7 @@
 // envelope is checked field by field by lib/crypto before anything is decrypted.
 import type { TEnvelopeV1, TKdfParams } from "@/lib/crypto";
 import { ApiError, isServerErrorCode } from "@/lib/client/api-error";
+import { readResponseJson } from "@/lib/client/read-response-json";
 import { ATTEMPTS_LEFT_HEADER, parseNonNegativeInt, parseRetryAfterSeconds } from "@/lib/client/response-headers";
 
 export type TFetch = typeof fetch;
@@ -21,16 +22,8 @@ const isCount = (value: unknown): value is number => typeof value === "number" &
 
 const unexpected = (status: number) => new ApiError({ code: "unexpected_response", status, message: "The server answered in an unexpected format." });
 
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return (await response.json()) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 async function toApiError(response: Response): Promise<ApiError> {
-  const body = await readJson(response);
+  const body = await readResponseJson(response);
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const rawCode = typeof error?.code === "string" ? error.code : "";
   const code = isServerErrorCode(rawCode) ? rawCode : "unexpected_response";
@@ -63,7 +56,7 @@ export function networkError(error: unknown): unknown {
 /** Reads a describe answer (from `fetchDescribe` or the page's early fetch). Throws ApiError. */
 export async function readDescribeResponse(response: Response): Promise<TLinkMeta> {
   if (response.status !== 200) throw await toApiError(response);
-  const body = await readJson(response);
+  const body = await readResponseJson(response);
   if (!isRecord(body)) throw unexpected(response.status);
   const kdf = parseKdf(body.kdf);
   if (typeof body.expiresAt !== "string" || Number.isNaN(Date.parse(body.expiresAt)) || !isCount(body.viewsLeft) || !kdf) {
@@ -95,7 +88,7 @@ export async function postReveal(options: { id: string; proof: string; fetch: TF
     throw networkError(error);
   }
   if (response.status !== 200) throw await toApiError(response);
-  const body = await readJson(response);
+  const body = await readResponseJson(response);
   if (!isRecord(body) || !isRecord(body.envelope) || !isCount(body.viewsLeft)) throw unexpected(response.status);
   // lib/crypto's openEnvelope checks every envelope field before it decrypts.
   return { envelope: body.envelope as unknown as TEnvelopeV1, viewsLeft: body.viewsLeft };

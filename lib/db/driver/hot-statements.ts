@@ -41,6 +41,23 @@ export type THotInsert = {
   restrictToTeam: boolean;
 };
 
+/** The insert's values in HOT_SQL.insertSecret's column order; `restrictToTeam` as each driver wants it. */
+export function insertSecretValues<TFlag>(row: THotInsert, restrictToTeam: (flag: boolean) => TFlag): unknown[] {
+  return [
+    row.id,
+    row.envelopeJson,
+    row.verifier,
+    row.manageTokenHash,
+    row.createdAtMs,
+    row.expiresAtMs,
+    row.maxViews,
+    row.creatorUserId,
+    row.teamId,
+    row.label,
+    restrictToTeam(row.restrictToTeam),
+  ];
+}
+
 export type THotStatements = {
   insertSecret(row: THotInsert): Promise<void>;
   findLiveSecret(options: { id: string; nowMs: number }): Promise<THotSecretRow | undefined>;

@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { HOT_SQL, type THotClaimRow, type THotSecretRow, type THotStatements, type THotVerifiedClaimRow } from "./hot-statements";
+import { HOT_SQL, insertSecretValues, type THotClaimRow, type THotSecretRow, type THotStatements, type THotVerifiedClaimRow } from "./hot-statements";
 
 /** `?` placeholders numbered for PostgreSQL. */
 const numbered = (sql: string) => {
@@ -22,19 +22,7 @@ export function createPostgresHotStatements(pool: pg.Pool): THotStatements {
   };
   return {
     insertSecret: async (row) => {
-      await query("insertSecret", [
-        row.id,
-        row.envelopeJson,
-        row.verifier,
-        row.manageTokenHash,
-        row.createdAtMs,
-        row.expiresAtMs,
-        row.maxViews,
-        row.creatorUserId,
-        row.teamId,
-        row.label,
-        row.restrictToTeam,
-      ]);
+      await query("insertSecret", insertSecretValues(row, (flag) => flag));
     },
     findLiveSecret: ({ id, nowMs }) => query<THotSecretRow>("findLiveSecret", [id, nowMs]),
     claimView: ({ id, nowMs }) => query<THotClaimRow>("claimView", [nowMs, id, nowMs]),

@@ -1,6 +1,6 @@
 import "server-only";
 import type BetterSqlite3 from "better-sqlite3";
-import { HOT_SQL, type THotClaimRow, type THotSecretRow, type THotStatements, type THotVerifiedClaimRow } from "./hot-statements";
+import { HOT_SQL, insertSecretValues, type THotClaimRow, type THotSecretRow, type THotStatements, type THotVerifiedClaimRow } from "./hot-statements";
 import type { SqliteSharedConnection } from "./sqlite-shared-connection";
 
 type TPrepared = { [name in keyof typeof HOT_SQL]: BetterSqlite3.Statement };
@@ -27,19 +27,7 @@ export function createSqliteHotStatements(shared: SqliteSharedConnection): THotS
   return {
     insertSecret: (row) =>
       run((statements) => {
-        statements.insertSecret.run(
-          row.id,
-          row.envelopeJson,
-          row.verifier,
-          row.manageTokenHash,
-          row.createdAtMs,
-          row.expiresAtMs,
-          row.maxViews,
-          row.creatorUserId,
-          row.teamId,
-          row.label,
-          row.restrictToTeam ? 1 : 0,
-        );
+        statements.insertSecret.run(...insertSecretValues(row, (flag) => (flag ? 1 : 0)));
       }),
     findLiveSecret: ({ id, nowMs }) => run((statements) => statements.findLiveSecret.get(id, nowMs) as THotSecretRow | undefined),
     claimView: ({ id, nowMs }) => run((statements) => statements.claimView.get(nowMs, id, nowMs) as THotClaimRow | undefined),
