@@ -199,9 +199,14 @@ export function revealErrorNotice(message: string | null): SafeHtml {
   return message ? notice({ tone: "error", role: "alert", body: message }) : fragment();
 }
 
+/** "in 1 day, at Nov 30, 2026, 9:40 AM"; the relative words alone until the local time is known. */
+export function expiryText(expiry: { relative: string; absolute: string | null }): string {
+  return expiry.absolute === null ? expiry.relative : `${expiry.relative}, at ${expiry.absolute}`;
+}
+
 /** What the link is, put into the form's fields slot once the metadata has arrived. */
 export function readyFields(options: {
-  expiry: { relative: string; absolute: string };
+  expiry: { relative: string; absolute: string | null };
   viewsLeft: number;
   restrictedToTeam: boolean;
   needsPassphrase: boolean;
@@ -215,7 +220,7 @@ export function readyFields(options: {
         "div",
         null,
         h("dt", { class: "font-semibold text-slate-800 dark:text-slate-100" }, "Expires"),
-        h("dd", { class: "mt-0.5 text-slate-700 dark:text-slate-300", "data-testid": "reveal-expiry" }, `${options.expiry.relative}, at ${options.expiry.absolute}`),
+        h("dd", { class: "mt-0.5 text-slate-700 dark:text-slate-300", "data-testid": "reveal-expiry" }, expiryText(options.expiry)),
       ),
       h(
         "div",

@@ -2,7 +2,9 @@
 // link is, reveals on the button's POST, decrypts here and shows the secret. Markup comes
 // from ./markup (shared with the server's first render); logic from lib/reveal-page.
 import { postToNextAuth } from "@/components/auth/next-auth-form";
-import { formatExpiry } from "@/lib/client/format-expiry";
+import { warmUpOpen } from "@/lib/crypto";
+import { formatExpiryTime, formatRemainingUntil } from "@/lib/client/format-expiry";
+import { whenIdle } from "@/lib/client/when-idle";
 import type { SafeHtml } from "@/lib/html/html";
 import { takeRevealBoot } from "@/lib/reveal-page/boot";
 import { keepKeyAcrossSignIn, readLinkKey, type TKeyStorage, type TLinkKeyRead } from "@/lib/reveal-page/link-key";
@@ -13,6 +15,7 @@ import {
   clearedCard,
   copyButtonContent,
   copyStatus,
+  expiryText,
   linkProblemCard,
   otherTeamCard,
   PASSPHRASE_INPUT_ID,
@@ -53,6 +56,8 @@ export function startRevealPage(root: HTMLElement): void {
   // Reveal pressed while the link was still being checked (or before this script ran).
   let pendingSubmit = boot?.submitted === true;
   let expiryTimer: ReturnType<typeof setInterval> | undefined;
+  /** Puts the local expiry time into the ready card; set while that card is up. */
+  let refreshExpiry: (() => void) | undefined;
 
   /**
    * Reads the key once and strips it from the address bar at once; the inline code in
@@ -67,6 +72,7 @@ export function startRevealPage(root: HTMLElement): void {
 
   const show = (card: SafeHtml) => {
     clearInterval(expiryTimer);
+    refreshExpiry = undefined;
     root.innerHTML = card.toString();
   };
   const slot = (name: string) => root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
@@ -105,24 +111,30 @@ export function startRevealPage(root: HTMLElement): void {
   }
 
   function showReady(meta: TLinkMeta) {
-    const expiry = () => formatExpiry({ expiresAt: meta.expiresAt });
+    const { expiresAt } = meta;
     const fields = slot("fields");
     if (fields) {
-      fields.innerHTML = readyFields({ expiry: expiry(), viewsLeft: meta.viewsLeft, restrictedToTeam: meta.restrictedToTeam, needsPassphrase: meta.kdf.alg === "scrypt" }).toString();
+      const expiry = { relative: formatRemainingUntil({ expiresAt }), absolute: null };
+      fields.innerHTML = readyFields({ expiry, viewsLeft: meta.viewsLeft, restrictedToTeam: meta.restrictedToTeam, needsPassphrase: meta.kdf.alg === "scrypt" }).toString();
     }
     root.querySelector("section")?.removeAttribute("aria-busy");
     view = { kind: "ready", meta };
+    // The local time waits for an idle moment and for no reveal in flight: its first Intl
+    // call would hold up a press made the moment the page is ready. Re-run every tick so
     // "expires in …" stays true on a tab left open.
-    expiryTimer = setInterval(() => {
+    refreshExpiry = () => {
       const node = root.querySelector("[data-testid=reveal-expiry]");
-      const now = expiry();
-      if (node) node.textContent = `${now.relative}, at ${now.absolute}`;
-    }, EXPIRY_TICK_MS);
+      if (node && view.kind === "ready" && !busy) node.textContent = expiryText({ relative: formatRemainingUntil({ expiresAt }), absolute: formatExpiryTime({ expiresAt }) });
+    };
+    expiryTimer = setInterval(refreshExpiry, EXPIRY_TICK_MS);
     mark("ready");
     if (pendingSubmit) {
       pendingSubmit = false;
       void reveal();
     }
+    whenIdle(refreshExpiry);
+    // Compiles the decryption while idle, or while the reveal request is in flight.
+    whenIdle(warmUpOpen);
   }
 
   function setBusy(next: boolean, phaseWords = "") {
@@ -177,6 +189,8 @@ export function startRevealPage(root: HTMLElement): void {
     });
     setBusy(false);
     applyOutcome(outcome, key);
+    // Still on the form (a wrong passphrase, a network error): its skipped local time.
+    if (refreshExpiry) whenIdle(refreshExpiry);
   }
 
   function applyOutcome(outcome: TRevealOutcome, key: string) {

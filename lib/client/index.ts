@@ -2,7 +2,7 @@ export { burnSecret, createSecret, describeSecret, parseRetryAfterSeconds, revea
 export type { TApiClientOptions, TCreateSecretInput } from "./api-client";
 export { API_ERROR_CODES, ApiError, isApiError, isServerErrorCode } from "./api-error";
 export type { TApiErrorCode, TServerErrorCode } from "./api-error";
-export { formatExpiry, formatRemaining } from "./format-expiry";
+export { formatExpiry, formatExpiryTime, formatRemaining, formatRemainingUntil } from "./format-expiry";
 export type { TFormattedExpiry } from "./format-expiry";
 export { messageForBurnError, messageForCreateError, messageForTransientError } from "./user-messages";
 export { burnAsMember, dashboardQuery, describeAccessEvent, fetchAccessLog, fetchDashboard, fetchMe, teamExportUrl } from "./dashboard-client";

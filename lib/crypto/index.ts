@@ -6,7 +6,7 @@ export { DEFAULT_SCRYPT_N } from "./constants";
 export { deriveRevealKeys } from "./derive-keys";
 export { CryptoError, type TCryptoErrorCode } from "./errors";
 export { headerFor } from "./header";
-export { openEnvelope } from "./open";
+export { openEnvelope, warmUpOpen } from "./open";
 export { proofMatchesVerifier, verifierForProof } from "./proof";
 export { sealSecret } from "./seal";
 export { buildShareLink, parseLinkKey } from "./share-link";

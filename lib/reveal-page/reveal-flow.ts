@@ -1,7 +1,7 @@
 // What the reveal page does, without the DOM: describe a link, then trade the key (and
 // passphrase) for the secret. Returns outcomes the page renders; never throws for an
 // expected failure.
-import { CryptoError, deriveRevealKeys, openEnvelope, type TSecretPayload } from "@/lib/crypto";
+import { CryptoError, deriveRevealKeys, openEnvelope, warmUpOpen, type TSecretPayload } from "@/lib/crypto";
 import { isApiError } from "@/lib/client/api-error";
 import { messageForTransientError } from "@/lib/client/user-messages";
 import { fetchDescribe, readDescribeResponse, postReveal, type TFetch, type TLinkMeta } from "./reveal-api";
@@ -77,7 +77,10 @@ export async function revealWithKey(options: {
   options.onPhase?.("fetching");
   let reply: Awaited<ReturnType<typeof postReveal>>;
   try {
-    reply = await postReveal({ id: options.id, proof: keys.proof, fetch: options.fetch });
+    const replying = postReveal({ id: options.id, proof: keys.proof, fetch: options.fetch });
+    // The request is on its way: compile the decryption meanwhile rather than after.
+    warmUpOpen();
+    reply = await replying;
   } catch (error) {
     keys.encryptionKey.fill(0);
     if (!isApiError(error)) return { kind: "reveal-error", message: "Something went wrong. Nothing was revealed; try again." };

@@ -38,6 +38,8 @@ describe("sharing a secret and revealing it once", () => {
     await expect(recipient.page.getByRole("heading", { name: "Someone shared a one-time secret with you" }).isVisible()).resolves.toBe(true);
     await recipient.page.getByTestId("reveal-views-left").waitFor();
     await expect(recipient.page.getByTestId("reveal-views-left").textContent()).resolves.toBe("1 view left");
+    // The local time follows the relative words once the page is idle.
+    await recipient.page.getByTestId("reveal-expiry").filter({ hasText: ", at " }).waitFor();
     await expect(recipient.page.getByTestId("reveal-expiry").textContent()).resolves.toMatch(/^in 1 day, at /);
     await expect(recipient.page.getByText("Revealing uses one view").isVisible()).resolves.toBe(true);
     // The key leaves the address bar as soon as the page has read it.

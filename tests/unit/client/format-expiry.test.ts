@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatExpiry, formatRemaining } from "@/lib/client/format-expiry";
+import { formatExpiry, formatExpiryTime, formatRemaining, formatRemainingUntil } from "@/lib/client/format-expiry";
+import { expiryText } from "@/components/reveal-page/markup";
 
 describe("formatRemaining", () => {
   it.each([
@@ -28,5 +29,21 @@ describe("formatExpiry", () => {
       relative: "in 1 day",
       absolute: "Mar 2, 2030, 12:00 PM",
     });
+  });
+});
+
+describe("the reveal page's two-step expiry", () => {
+  const nowMs = Date.parse("2030-03-01T12:00:00.000Z");
+  const expiresAt = "2030-03-01T14:00:00.000Z";
+
+  it("gives the relative words without the local time first, then both", () => {
+    const relative = formatRemainingUntil({ expiresAt, nowMs });
+    expect(expiryText({ relative, absolute: null })).toBe("in 2 hours");
+    const absolute = formatExpiryTime({ expiresAt, locale: "en-GB", timeZone: "Europe/Berlin" });
+    expect(expiryText({ relative, absolute })).toBe("in 2 hours, at 1 Mar 2030, 15:00");
+  });
+
+  it("reads an expiry in the past as expired", () => {
+    expect(formatRemainingUntil({ expiresAt: "2030-03-01T11:59:00.000Z", nowMs })).toBe("already expired");
   });
 });
