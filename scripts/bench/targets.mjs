@@ -70,9 +70,9 @@ export function judgeTargets(results) {
     targets.push({ name: "/s/[id] first-load JavaScript < 120 kB gzipped", met: gzip < FIRST_LOAD_LIMIT_BYTES, measured: `${(gzip / 1000).toFixed(1)} kB` });
     const cold = browser.openToRevealed.cold;
     targets.push({
-      name: "open-to-revealed < 300 ms (median, fresh browser context)",
+      name: "open-to-revealed < 300 ms (median, fresh browser context, Reveal pressed the moment the page is ready)",
       met: cold.medianMs !== null && cold.medianMs < OPEN_TO_REVEALED_LIMIT_MS,
-      measured: `${ms(cold.medianMs)} (in-page, without the robot's pause before clicking: ${ms(cold.appMedianMs)})`,
+      measured: `${ms(cold.medianMs)} from navigation start to the frame showing the secret (Playwright's wall clock: ${ms(cold.wallMedianMs)})`,
     });
   }
 
