@@ -21,7 +21,8 @@ export type TApiRequest = {
 };
 
 /** What the API handler answers; headers as written, body as text. */
-export type TApiResponse = { status: number; headers: Readonly<Record<string, string>>; body: string | null };
+/** A body is text, or bytes already encoded as its headers say (Content-Encoding). */
+export type TApiResponse = { status: number; headers: Readonly<Record<string, string>>; body: string | Uint8Array | null };
 
 /** The part of a path before its query string, normalised like a URL's pathname when it needs to be. */
 export function pathnameOf(path: string): string {
@@ -49,7 +50,7 @@ export function fromWebRequest(request: Request): TApiRequest {
 
 /** The API handler's answer as a Web Response. */
 export function toWebResponse(response: TApiResponse): Response {
-  return new Response(response.body, { status: response.status, headers: response.headers });
+  return new Response(response.body as BodyInit | null, { status: response.status, headers: response.headers });
 }
 
 async function readWebBody(request: Request, maxBytes: number): Promise<Uint8Array> {

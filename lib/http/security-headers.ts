@@ -1,7 +1,8 @@
 /**
- * Headers every response carries, pages and API alike. The CSP for pages is added per
- * request by proxy.ts because it needs a fresh nonce; API responses get a CSP that
- * allows nothing, since JSON never needs to run or load anything.
+ * Headers every response carries, pages and API alike. A page's CSP needs a fresh nonce per
+ * request (pageSecurityHeaders: proxy.ts for React pages, the reveal page's own handler for
+ * /s/:id); API responses get a CSP that allows nothing, since JSON never needs to run or
+ * load anything.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Referrer-Policy": "no-referrer",
@@ -34,4 +35,27 @@ export function pageContentSecurityPolicy(options: { nonce: string; isDevelopmen
     `form-action 'self'${options.signInOrigin ? ` ${options.signInOrigin}` : ""}`,
     `frame-ancestors 'none'`,
   ].join("; ");
+}
+
+/** A fresh CSP nonce: 18 random bytes, base64. Web Crypto, so proxy.ts and Node share it. */
+export function newCspNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An HTML page's headers: the CSP with this request's nonce plus the baseline above. */
+export function pageSecurityHeaders(nonce: string): Record<string, string> {
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    isDevelopment: process.env.NODE_ENV === "development",
+    signInOrigin: originOf(process.env.OIDC_ISSUER),
+  });
+  return { "Content-Security-Policy": policy, ...SECURITY_HEADERS };
 }

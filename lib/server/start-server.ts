@@ -4,15 +4,16 @@ import { getAppContext } from "@/lib/app-context";
 import { createApiCoreHandler } from "@/lib/http/api-handler";
 import { SOCKET_IP_HEADER } from "@/lib/http/client-ip";
 import { describeError, logEvent } from "@/lib/log";
+import { handleRevealPageRequest, isRevealPageRequest } from "@/lib/reveal-page/server/reveal-page-routes";
 import { fromNodeRequest, writeApiResponse } from "./node-api-bridge";
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 const LEAN_API_PATH = /^\/api\/(v1\/|(health|metrics)(\/|\?|$))/;
 
 /**
- * Hushlink's production server. API requests take the lean path straight to the same
- * handler (without Web Request/Response objects) the Next.js route files mount, skipping Next's router; everything else is handed
- * to Next. Both paths see the socket address only through a header this server overwrites.
+ * Hushlink's production server. API requests and the reveal page take the lean path
+ * straight to the same handlers (without Web Request/Response objects) the Next.js route
+ * files mount, skipping Next's router; everything else is handed to Next. Both paths see the socket address only through a header this server overwrites.
  */
 export async function startServer(options: { port: number; hostname: string; dir: string }): Promise<{ server: Server; shutdown: () => Promise<void> }> {
   // Migrate and connect before listening: a broken database config fails the start, loudly.
@@ -28,6 +29,12 @@ export async function startServer(options: { port: number; hostname: string; dir
       const { request, bodyAbandoned } = fromNodeRequest(incoming);
       const response = await handleApi(request, { socketIp });
       writeApiResponse(response, outgoing, { closeConnection: bodyAbandoned() });
+      return;
+    }
+    // The reveal page is what a recipient waits for: no Next.js router in front of it either.
+    if (isRevealPageRequest(incoming.method, incoming.url ?? "")) {
+      const { request } = fromNodeRequest(incoming);
+      writeApiResponse(await handleRevealPageRequest(request), outgoing, { closeConnection: false });
       return;
     }
     incoming.headers[SOCKET_IP_HEADER] = socketIp ?? "unknown";

@@ -122,4 +122,55 @@ describe("the lean server and the Next.js route handlers answer every API route 
     expect(fromLean.status).toBe(200);
     expect(fromLean.headers).toEqual(fromNext.headers);
   });
+
+  /** A reveal page's answer with its per-request nonce blanked, so two answers compare. */
+  const withoutNonce = (answer: TAnswer): TAnswer => {
+    const blank = (text: string) => text.replace(/nonce-[A-Za-z0-9+/=]+/g, "nonce-*").replace(/nonce="[^"]*"/g, 'nonce="*"');
+    return { ...answer, headers: Object.fromEntries(Object.entries(answer.headers).map(([name, value]) => [name, blank(value)])), body: blank(answer.body) };
+  };
+
+  it("serves the reveal page alike: its own nonce CSP, no-store, and the damaged-link page for any other path under /s/", async () => {
+    const { id } = await createSecret();
+    for (const [path, status] of [[`/s/${id}`, 200], [`/s/${id}?utm_source=chat`, 200], ["/s/not-an-id", 404], [`/s/${id}/extra`, 404]] as const) {
+      const [fromLean, fromNext] = [await send(lean.baseUrl, path), await send(nextRoute.baseUrl, path)];
+      expect(fromLean.status, path).toBe(status);
+      expect(withoutNonce(fromLean), path).toEqual(withoutNonce(fromNext));
+      expect(fromLean.headers["cache-control"]).toBe("no-store");
+      expect(fromLean.headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+      expect(fromLean.headers["x-frame-options"]).toBe("DENY");
+    }
+    // A fresh nonce per answer.
+    const [first, second] = [await send(lean.baseUrl, `/s/${id}`), await send(lean.baseUrl, `/s/${id}`)];
+    expect(first.headers["content-security-policy"]).not.toBe(second.headers["content-security-policy"]);
+  });
+
+  it("serves the reveal page's hashed assets alike, compressed when asked, and nothing else under /reveal-assets/", async () => {
+    const damaged = await send(lean.baseUrl, "/s/not-an-id");
+    const script = /\/reveal-assets\/reveal-page\.[0-9a-f]{16}\.js/.exec(damaged.body)?.[0] ?? "";
+    expect(script).not.toBe("");
+    const [fromLean, fromNext] = [await send(lean.baseUrl, script), await send(nextRoute.baseUrl, script)];
+    expect(fromLean.status).toBe(200);
+    expect(fromLean).toEqual(fromNext);
+    expect(fromLean.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // The lean server sends what it compressed at build time, brotli first; Next.js
+    // compresses on the fly (gzip). Either way the browser decodes the same bytes.
+    for (const [accept, leanEncoding] of [["gzip, deflate", "gzip"], ["gzip, deflate, br, zstd", "br"], ["br;q=0, gzip", "gzip"]] as const) {
+      for (const [baseUrl, encoding] of [[lean.baseUrl, leanEncoding], [nextRoute.baseUrl, "gzip"]] as const) {
+        // fetch decodes the body it was sent; the header says what came over the wire.
+        const response = await fetch(`${baseUrl}${script}`, { headers: { "Accept-Encoding": accept } });
+        expect(response.headers.get("content-encoding"), `${baseUrl} ${accept}`).toBe(encoding);
+        expect(await response.text(), `${baseUrl} ${accept}`).toBe(fromLean.body);
+      }
+    }
+    const page = await fetch(`${lean.baseUrl}/s/not-an-id`, { headers: { "Accept-Encoding": "gzip, br" } });
+    expect(page.headers.get("content-encoding")).toBe("br");
+    expect(await page.text()).toContain("<!DOCTYPE html>");
+    expect((await expectSameAnswerStatus("/reveal-assets/reveal-page.0000000000000000.js")).status).toBe(404);
+  });
+
+  async function expectSameAnswerStatus(path: string) {
+    const [fromLean, fromNext] = [await send(lean.baseUrl, path), await send(nextRoute.baseUrl, path)];
+    expect(fromLean).toEqual(fromNext);
+    return fromLean;
+  }
 });

@@ -1,6 +1,9 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { TApiRequest, TApiResponse } from "@/lib/http/api-request";
+import { preferredEncoding, type TContentEncoding } from "@/lib/http/content-encoding";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 /** The hashed file names scripts/build-reveal-page.mjs wrote. */
 export type TRevealAssets = { script: string; stylesheet: string };
@@ -9,6 +12,7 @@ export const REVEAL_ASSETS_PATH = "/reveal-assets";
 const ASSET_NAME = /^reveal-page\.[0-9a-f]{16}\.(js|css)$/;
 const CONTENT_TYPES: Record<string, string> = { js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
 const IMMUTABLE = "public, max-age=31536000, immutable";
+const ENCODED_SUFFIX: Record<TContentEncoding, string> = { br: "br", gzip: "gz" };
 
 const assetsDir = () => path.join(process.cwd(), ".next", "hushlink-reveal");
 const isDevelopment = () => process.env.NODE_ENV === "development";
@@ -50,23 +54,27 @@ export async function revealStylesheetText(): Promise<string> {
 
 /**
  * GET /reveal-assets/<name>: only the files the manifest names, from memory after the first
- * read. Names carry a content hash, so browsers may keep them for a year.
+ * read, in the encoding the browser prefers (compressed at build time). Names carry a
+ * content hash, so browsers may keep them for a year.
  */
-export async function revealAssetResponse(name: string): Promise<Response> {
+export async function revealAssetResponse(options: { request: TApiRequest; name: string }): Promise<TApiResponse> {
+  const { name } = options;
   const assets = await revealAssets().catch(() => null);
   const match = ASSET_NAME.exec(name);
   if (!assets || !match || (name !== assets.script && name !== assets.stylesheet)) {
-    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return { status: 404, headers: { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: "Not found" };
   }
-  const bytes = await readAsset(name);
-  return new Response(new Uint8Array(bytes), {
+  const encoding = preferredEncoding(options.request.headers.get("accept-encoding"));
+  const bytes = await readAsset(encoding ? `${name}.${ENCODED_SUFFIX[encoding]}` : name);
+  return {
     status: 200,
     headers: {
+      ...SECURITY_HEADERS,
       "Content-Type": CONTENT_TYPES[match[1] ?? ""] ?? "application/octet-stream",
       "Cache-Control": IMMUTABLE,
-      "Content-Length": String(bytes.length),
-      "X-Content-Type-Options": "nosniff",
-      "Cross-Origin-Resource-Policy": "same-origin",
+      Vary: "Accept-Encoding",
+      ...(encoding ? { "Content-Encoding": encoding } : {}),
     },
-  });
+    body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
 }

@@ -1,8 +1,12 @@
 import "server-only";
+import { getAppContext } from "@/lib/app-context";
 import { isSignInConfigured } from "@/lib/auth/auth-options";
-import { currentUser } from "@/lib/auth/current-user";
-import { parseServerEnv } from "@/lib/env";
+import { userFromRequest } from "@/lib/auth/user-from-request";
+import { parseList, parseServerEnv } from "@/lib/env";
 import { fragment, h, htmlDocument, inlineScript, inlineStyle, scriptTag } from "@/lib/html/html";
+import type { TApiRequest, TApiResponse } from "@/lib/http/api-request";
+import { compressDynamic, preferredEncoding } from "@/lib/http/content-encoding";
+import { newCspNonce, pageSecurityHeaders } from "@/lib/http/security-headers";
 import { ZSecretId } from "@/lib/validation";
 import { linkProblemCard, revealFormCard, siteFooter, siteHeader, type THeaderAccount } from "@/components/reveal-page/markup";
 import { SITE_BODY_CLASSES, SITE_MAIN_CLASSES } from "@/components/ui/classes";
@@ -47,38 +51,53 @@ function head(options: { nonce: string; script: string; css: string; bootCode?: 
   );
 }
 
-async function headerAccount(): Promise<THeaderAccount> {
-  if (!isSignInConfigured(parseServerEnv())) return null;
-  const user = await currentUser();
+async function headerAccount(request: TApiRequest): Promise<THeaderAccount> {
+  const env = parseServerEnv();
+  if (!isSignInConfigured(env)) return null;
+  const { db } = await getAppContext();
+  const user = await userFromRequest({ request, db, now: new Date(), adminEmails: parseList(env.ADMIN_EMAILS) });
   return { signedInAs: user ? (user.name ?? user.email) : null };
 }
 
 /**
- * GET /s/:id, rendered without React. It never touches the secret: the browser reads the key
- * from the fragment, asks for metadata and reveals only when the visitor presses the button.
- * A malformed id gets the "damaged link" page with a 404.
+ * GET /s/:id, rendered without React, with every header it needs (its own CSP nonce), so the
+ * lean server and the Next.js route answer it alike. It never touches the secret: the
+ * browser reads the key from the fragment, asks for metadata and reveals only when the
+ * visitor presses the button. A malformed id gets the "damaged link" page with a 404.
+ * Compressed here, per request (the nonce makes every page unique).
  */
-export async function revealPageResponse(options: { id: string; nonce: string }): Promise<Response> {
-  const validId = ZSecretId.safeParse(options.id).success;
-  const [assets, css, account] = await Promise.all([revealAssets(), revealStylesheetText(), headerAccount()]);
+export async function revealPageResponse(options: { request: TApiRequest; id: string }): Promise<TApiResponse> {
+  const { request, id } = options;
+  const validId = ZSecretId.safeParse(id).success;
+  const nonce = newCspNonce();
+  const [assets, css, account] = await Promise.all([revealAssets(), revealStylesheetText(), headerAccount(request)]);
   const body = h(
     "body",
     { class: SITE_BODY_CLASSES },
     siteHeader({ demoBanner: parseServerEnv().HUSHLINK_DEMO_SIGN_IN === "1", account }),
     h(
       "main",
-      { id: "main", class: SITE_MAIN_CLASSES, "data-secret-id": validId ? options.id : undefined },
+      { id: "main", class: SITE_MAIN_CLASSES, "data-secret-id": validId ? id : undefined },
       validId ? revealFormCard() : linkProblemCard({ kind: "bad-address" }),
     ),
     siteFooter(),
   );
   const html = htmlDocument({
     lang: "en",
-    head: head({ nonce: options.nonce, script: assets.script, css, ...(validId ? { bootCode: bootScriptCode(options.id) } : {}) }),
+    head: head({ nonce, script: assets.script, css, ...(validId ? { bootCode: bootScriptCode(id) } : {}) }),
     body,
   });
-  return new Response(html, {
+  const encoding = preferredEncoding(request.headers.get("accept-encoding"));
+  return {
     status: validId ? 200 : 404,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
-  });
+    headers: {
+      ...pageSecurityHeaders(nonce),
+      "Content-Type": "text/html; charset=utf-8",
+      // Never stored by a browser or a shared cache.
+      "Cache-Control": "no-store",
+      Vary: "Accept-Encoding",
+      ...(encoding ? { "Content-Encoding": encoding } : {}),
+    },
+    body: encoding ? compressDynamic(html, encoding) : html,
+  };
 }
