@@ -88,35 +88,145 @@ async function timeIdlePurge(database) {
   }
 }
 
+// What each size holds. Reveals spend 1-view secrets that must already be in the table, and
+// warm-up creates add rows, so both count towards the size: filler rows make up the rest.
+// A time-bounded reveal run does not fit in 10 thousand rows: on 2 cores it spends several
+// thousand secrets a second, and autocannon acts on its clock (and on load-worker.mjs's stop
+// when the secrets run low) only at its once-a-second sample, so a run can overshoot by up
+// to a second's worth and ask for spent secrets (404s). So the reveal run and the per-size
+// warm-up are bounded by request count instead, known in advance: exactly that many secrets
+// are spent, the same number at every size (the points compare like with like), as many as
+// fit in the smallest size.
+//
+// load-worker.mjs takes no request count, but bounds every run by count as well as time:
+// autocannon's maxOverallRequests, its MAX_REQUESTS_PER_SECOND x durationSeconds, split
+// evenly over the connections, each of which stops after its share. Asking for `requests`
+// / MAX_REQUESTS_PER_SECOND seconds makes that bound exact: `requests` requests in all.
+// autocannon ends such a run at its first sample, about 1 s after the start, so on a machine
+// too slow to send them all within it the run is shorter, never longer. Such a run's
+// `seconds` and `requestsPerSecond` are therefore not a rate; its latencies are per request.
+// The create run stays bounded by time (durationSeconds): it needs no pre-created secrets,
+// and the rows it adds are reported (`rowsAtEnd`).
+/** load-worker.mjs: at most this many requests per second of a job's durationSeconds. */
+const LOAD_WORKER_MAX_REQUESTS_PER_SECOND = 100_000;
+/** Secrets seeded beyond what a run spends, so it never comes near load-worker.mjs's STOP_MARGIN (256). */
+const SPARE_SECRETS = 300;
+/** Share of the smallest size for the seeded secrets and the warm-up's creates; filler is the rest. */
+const PLANNED_SHARE = 0.9;
+/** Share of those rows that are measured reveals; the rest are the warm-up's create/reveal pairs. */
+const MEASURED_SHARE = 0.75;
+const MIN_MEASURED_REVEALS = 200;
+const MAX_MEASURED_REVEALS = 50_000;
+const MIN_WARMUP_PAIRS = 100;
+const MAX_WARMUP_PAIRS = 2_000;
+
+const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+
 /**
- * Create and reveal latency at each table size, on one database that grows. Filler rows are
- * added with SQL while the server is idle; each size is measured after a warm-up.
+ * Measured reveals and warm-up create/reveal pairs per size: the same at every size, as many
+ * as fit in the smallest one.
+ * @param {number} smallest
+ */
+function growthRevealPlan(smallest) {
+  const room = Math.floor(PLANNED_SHARE * smallest) - 2 * SPARE_SECRETS;
+  const reveals = clamp(Math.floor(MEASURED_SHARE * room), MIN_MEASURED_REVEALS, MAX_MEASURED_REVEALS);
+  const warmupPairs = clamp(Math.floor((room - reveals) / 2), MIN_WARMUP_PAIRS, MAX_WARMUP_PAIRS);
+  return { reveals, warmupPairs };
+}
+
+/**
+ * Runs a scenario for exactly `requests` requests (at least one per connection), within about
+ * a second (see above).
+ * @param {{ server: import("./servers.mjs").TRunningServer, settings: import("./throughput.mjs").TLoadSettings, scenario: "reveal" | "mixed", requests: number, revealFile: string }} options
+ */
+function runCounted({ server, settings, scenario, requests, revealFile }) {
+  const durationSeconds = Math.max(requests, settings.connections) / LOAD_WORKER_MAX_REQUESTS_PER_SECOND;
+  return runLoad({ baseUrl: server.baseUrl, scenario, connections: settings.connections, durationSeconds, revealFile });
+}
+
+/** Empties the secrets table (their events go with them, ON DELETE CASCADE). */
+async function deleteAllSecrets(database) {
+  if (database.provider === "sqlite") {
+    withSqlite(database, (db) => {
+      db.pragma("foreign_keys = ON");
+      db.prepare("DELETE FROM secrets").run();
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    });
+    return;
+  }
+  await withPostgres(database, async (client) => {
+    await client.query("DELETE FROM secrets");
+    await client.query("VACUUM (ANALYZE) secrets");
+  });
+}
+
+/**
+ * Create and reveal latency at each table size, on one database that grows. The server is
+ * warmed up first (JIT, pools) as in the throughput phase, plus reveals, and the rows that
+ * warm-up left are deleted, so that every size holds only rows planned for it whatever the
+ * machine's speed. Then, per size: filler rows are added with SQL while the server is idle, the
+ * secrets for the warm-up and the measured reveals are seeded, a count-bounded warm-up runs
+ * (the filler changed what is in the caches), and the rows are counted (`rowsAtStart`,
+ * never below the size). The reveal run (bounded by count, see above) spends secrets but
+ * adds no rows; the create run that follows (bounded by time) starts from the same count
+ * and adds its own rows (`rowsAtEnd`).
  * @param {{ provider: "sqlite" | "postgresql", sizes: number[], durationSeconds: number, settings: import("./throughput.mjs").TLoadSettings }} options
  */
 export async function measureGrowth({ provider, sizes, durationSeconds, settings }) {
+  const plan = growthRevealPlan(Math.min(...sizes));
   return withDatabase(provider, (database) =>
     withServer(
       () => startHushlink({ database, mode: "lean", env: { PURGE_INTERVAL_SECONDS: "3600" } }),
       async (server) => {
+        // JIT, pools and prepared statements, on creates and reveals alike, for as long as
+        // the throughput phase warms up. Its rows depend on the machine's speed, so they go.
         const warm = await warmUp({ server, database, settings, name: `growth-${provider}` });
+        const warmRevealSecrets = await seedRevealSecrets({ database, count: secretsNeeded({ rate: warm.rate, seconds: settings.warmupSeconds, share: 0.5 }) });
+        const warmRevealFile = writeSecretsFile(warmRevealSecrets, path.join(settings.workDir, `growth-${provider}-warmup.txt`));
+        await runLoad({ baseUrl: server.baseUrl, scenario: "mixed", connections: settings.connections, durationSeconds: settings.warmupSeconds, revealFile: warmRevealFile });
+        await deleteAllSecrets(database);
         const points = [];
         for (const size of sizes) {
-          const revealCount = secretsNeeded({ rate: warm.rate, seconds: durationSeconds });
+          const secretsFile = (use) => path.join(settings.workDir, `growth-${provider}-${size}-${use}.txt`);
+          // "mixed" alternates a create and a reveal on every connection: 2 x pairs requests.
+          const warmupSecrets = plan.warmupPairs + SPARE_SECRETS;
+          const revealSecrets = plan.reveals + SPARE_SECRETS;
+          // Every connection starts with a create, so the warm-up lands at least `pairs`
+          // creates (a few more when a connection's share is odd). If it is cut short, the
+          // shortfall is topped up below.
+          const warmupCreates = plan.warmupPairs;
           const rowsNow = await countRows(database);
           const fillStarted = performance.now();
-          await bulkFill({ database, count: size - rowsNow - revealCount });
+          await bulkFill({ database, count: size - rowsNow - warmupSecrets - revealSecrets - warmupCreates });
           const fillSeconds = Math.round((performance.now() - fillStarted) / 100) / 10;
-          const revealFile = writeSecretsFile(await seedRevealSecrets({ database, count: revealCount }), path.join(settings.workDir, `growth-${provider}-${size}.txt`));
+          const warmupFile = writeSecretsFile(await seedRevealSecrets({ database, count: warmupSecrets }), secretsFile("warmup"));
+          const revealFile = writeSecretsFile(await seedRevealSecrets({ database, count: revealSecrets }), secretsFile("reveal"));
           const idlePurge = await timeIdlePurge(database);
-          const rowsAtStart = await countRows(database);
           // Another warm-up: the filler changed what is in the caches.
-          await runLoad({ baseUrl: server.baseUrl, scenario: "warmup", connections: settings.connections, durationSeconds: Math.min(1, settings.warmupSeconds), describeFile: warm.describeFile });
-          const reveal = await runLoad({ baseUrl: server.baseUrl, scenario: "reveal", connections: settings.connections, durationSeconds, revealFile });
+          await runCounted({ server, settings, scenario: "mixed", requests: 2 * plan.warmupPairs, revealFile: warmupFile });
+          let rowsAtStart = await countRows(database);
+          if (rowsAtStart < size) {
+            await seedRevealSecrets({ database, count: size - rowsAtStart });
+            rowsAtStart = await countRows(database);
+          }
+          // Reveals add no rows: the create run starts from the same count.
+          const reveal = await runCounted({ server, settings, scenario: "reveal", requests: plan.reveals, revealFile });
           const create = await runLoad({ baseUrl: server.baseUrl, scenario: "create", connections: settings.connections, durationSeconds });
+          const rowsAtEnd = await countRows(database);
           settings.log(
-            `  ${provider} ${rowsAtStart} rows (filled in ${fillSeconds} s): create p50 ${create.p50Ms} / p99 ${create.p99Ms} ms, reveal p50 ${reveal.p50Ms} / p99 ${reveal.p99Ms} ms, idle purge pass ${idlePurge.ms} ms`,
+            `  ${provider} ${rowsAtStart} rows (filled in ${fillSeconds} s): reveal p50 ${reveal.p50Ms} / p99 ${reveal.p99Ms} ms (${reveal.ok} of ${plan.reveals} reveals), create p50 ${create.p50Ms} / p99 ${create.p99Ms} ms (${rowsAtEnd} rows after), idle purge pass ${idlePurge.ms} ms`,
           );
-          points.push({ rows: size, rowsAtStart, fillSeconds, create, reveal, idlePurgeMs: idlePurge.ms, purgePlan: idlePurge.plan });
+          points.push({
+            rows: size,
+            rowsAtStart,
+            rowsAtEnd,
+            fillSeconds,
+            create,
+            reveal,
+            revealsPlanned: plan.reveals,
+            idlePurgeMs: idlePurge.ms,
+            purgePlan: idlePurge.plan,
+          });
         }
         return { sizes: points };
       },
