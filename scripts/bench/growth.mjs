@@ -98,17 +98,10 @@ async function timeIdlePurge(database) {
 // are spent, the same number at every size (the points compare like with like), as many as
 // fit in the smallest size.
 //
-// load-worker.mjs takes no request count, but bounds every run by count as well as time:
-// autocannon's maxOverallRequests, its MAX_REQUESTS_PER_SECOND x durationSeconds, split
-// evenly over the connections, each of which stops after its share. Asking for `requests`
-// / MAX_REQUESTS_PER_SECOND seconds makes that bound exact: `requests` requests in all.
-// autocannon ends such a run at its first sample, about 1 s after the start, so on a machine
-// too slow to send them all within it the run is shorter, never longer. Such a run's
-// `seconds` and `requestsPerSecond` are therefore not a rate; its latencies are per request.
 // The create run stays bounded by time (durationSeconds): it needs no pre-created secrets,
 // and the rows it adds are reported (`rowsAtEnd`).
-/** load-worker.mjs: at most this many requests per second of a job's durationSeconds. */
-const LOAD_WORKER_MAX_REQUESTS_PER_SECOND = 100_000;
+/** A count-bounded run ends at its count; this only bounds a machine too slow to get there. */
+const COUNTED_RUN_LIMIT_SECONDS = 60;
 /** Secrets seeded beyond what a run spends, so it never comes near load-worker.mjs's STOP_MARGIN (256). */
 const SPARE_SECRETS = 300;
 /** Share of the smallest size for the seeded secrets and the warm-up's creates; filler is the rest. */
@@ -135,13 +128,21 @@ function growthRevealPlan(smallest) {
 }
 
 /**
- * Runs a scenario for exactly `requests` requests (at least one per connection), within about
- * a second (see above).
+ * Runs a scenario for exactly `requests` requests (autocannon's maxOverallRequests, split
+ * over the connections), or fewer if COUNTED_RUN_LIMIT_SECONDS pass first. autocannon notices
+ * the count at its once-a-second tick, so such a run's `seconds` round up to whole seconds
+ * and its `requestsPerSecond` understates the rate: read its latencies, not its rate.
  * @param {{ server: import("./servers.mjs").TRunningServer, settings: import("./throughput.mjs").TLoadSettings, scenario: "reveal" | "mixed", requests: number, revealFile: string }} options
  */
 function runCounted({ server, settings, scenario, requests, revealFile }) {
-  const durationSeconds = Math.max(requests, settings.connections) / LOAD_WORKER_MAX_REQUESTS_PER_SECOND;
-  return runLoad({ baseUrl: server.baseUrl, scenario, connections: settings.connections, durationSeconds, revealFile });
+  return runLoad({
+    baseUrl: server.baseUrl,
+    scenario,
+    connections: settings.connections,
+    durationSeconds: COUNTED_RUN_LIMIT_SECONDS,
+    maxRequests: Math.max(requests, settings.connections),
+    revealFile,
+  });
 }
 
 /** Empties the secrets table (their events go with them, ON DELETE CASCADE). */

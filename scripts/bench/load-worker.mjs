@@ -108,7 +108,8 @@ function run(job) {
         duration: job.durationSeconds,
         pipelining: 1,
         timeout: REQUEST_TIMEOUT_SECONDS,
-        maxOverallRequests: Math.ceil(MAX_REQUESTS_PER_SECOND * job.durationSeconds),
+        // A count-bounded job (maxRequests) ends at that count; every job is bounded by time too.
+        maxOverallRequests: job.maxRequests ?? Math.ceil(MAX_REQUESTS_PER_SECOND * job.durationSeconds),
         requests: requestsFor(job, onExhausted),
       },
       (error, result) => {

@@ -16,7 +16,7 @@ const HARD_TIMEOUT_MARGIN_MS = 30_000;
 /**
  * @typedef {{
  *   baseUrl: string, scenario: "create" | "reveal" | "mixed" | "metadata" | "warmup",
- *   connections: number, durationSeconds: number, revealFile?: string, describeFile?: string
+ *   connections: number, durationSeconds: number, maxRequests?: number, revealFile?: string, describeFile?: string
  * }} TLoadJob
  */
 
