@@ -14,7 +14,7 @@ export async function buildAppContext(env: TServerEnv, options: { cwd?: string; 
   const databaseConfig = parseDatabaseUrl({ databaseUrl: env.DATABASE_URL, cwd: options.cwd ?? process.cwd() });
   const applied = await applyMigrations(databaseConfig, { cwd: options.cwd });
   if (applied.length) logEvent("info", "database.migrated", { provider: databaseConfig.provider, applied: applied.join(",") });
-  const db = await openDatabase(databaseConfig, { poolSize: env.DATABASE_POOL_SIZE });
+  const db = await openDatabase(databaseConfig, { poolSize: env.DATABASE_POOL_SIZE, checkpointInBackground: true });
   const now = options.now ?? (() => new Date());
   return {
     db,
