@@ -76,7 +76,7 @@ function growthSection(growth) {
   const lines = [
     "## Growth (lean server)",
     "",
-    "| engine | rows at start | create p50 / p99 ms | reveal p50 / p99 ms | one idle purge pass | purge plan |",
+    "| engine | rows at start → end | create p50 / p99 ms (p50 per round) | reveal p50 / p99 ms (p50 per round) | one idle purge pass | purge plan |",
     "|---|---:|---:|---:|---:|---|",
   ];
   const notes = [];
@@ -84,7 +84,7 @@ function growthSection(growth) {
     if (data.skipped) notes.push(`${ENGINE_NAMES[engine]}: ${data.skipped}`);
     for (const point of data.sizes ?? []) {
       lines.push(
-        `| ${ENGINE_NAMES[engine]} | ${point.rowsAtStart} | ${show(point.create.p50Ms)} / ${show(point.create.p99Ms)} | ${show(point.reveal.p50Ms)} / ${show(point.reveal.p99Ms)} | ${point.idlePurgeMs} ms | ${point.purgePlan} |`,
+        `| ${ENGINE_NAMES[engine]} | ${point.rowsAtStart} → ${point.rowsAtEnd} | ${show(point.create.p50Ms)} / ${show(point.create.p99Ms)} (${point.rounds.createP50Ms.join(", ")}) | ${show(point.reveal.p50Ms)} / ${show(point.reveal.p99Ms)} (${point.rounds.revealP50Ms.join(", ")}) | ${point.idlePurgeMs} ms | ${point.purgePlan} |`,
       );
     }
   }

@@ -36,8 +36,8 @@ const { values: args } = parseArgs({
 const smoke = args.smoke;
 /** Phase sizes: the full run, and the smoke run that only proves every path works. */
 const PLAN = smoke
-  ? { durationSeconds: 1, warmupSeconds: 0.5, growthSizes: [1_000, 5_000], growthSeconds: 1, expiredRows: 2_000, purgeSeconds: 1, purgeWindowSeconds: 6, browserRuns: 2, passphraseRuns: 1 }
-  : { durationSeconds: 8, warmupSeconds: 2, growthSizes: [10_000, 1_000_000], growthSeconds: 4, expiredRows: 100_000, purgeSeconds: 4, purgeWindowSeconds: 25, browserRuns: 20, passphraseRuns: 5 };
+  ? { durationSeconds: 1, warmupSeconds: 0.5, growthSizes: [1_000, 5_000], expiredRows: 2_000, purgeSeconds: 1, purgeWindowSeconds: 6, browserRuns: 2, passphraseRuns: 1 }
+  : { durationSeconds: 8, warmupSeconds: 2, growthSizes: [10_000, 1_000_000], expiredRows: 100_000, purgeSeconds: 4, purgeWindowSeconds: 25, browserRuns: 20, passphraseRuns: 5 };
 const durationSeconds = Number(args.duration ?? PLAN.durationSeconds);
 const warmupSeconds = Number(args.warmup ?? PLAN.warmupSeconds);
 const connections = Number(args.connections);
@@ -70,7 +70,7 @@ async function main() {
 
   const results = {
     smoke,
-    settings: { connections, durationSeconds, warmupSeconds, growthSeconds: PLAN.growthSeconds, budgetSeconds },
+    settings: { connections, durationSeconds, warmupSeconds, budgetSeconds },
     machine: await machineFacts(),
     /** @type {Record<string, any>} */
     databases: {},
@@ -117,7 +117,7 @@ async function main() {
       continue;
     }
     log(`${engine} growth to ${PLAN.growthSizes.at(-1)} rows`);
-    const growth = await measureGrowth({ provider: engine, sizes: PLAN.growthSizes, durationSeconds: PLAN.growthSeconds, settings });
+    const growth = await measureGrowth({ provider: engine, sizes: PLAN.growthSizes, settings });
     log(`${engine} purge of ${PLAN.expiredRows} expired rows under reveal load`);
     const purge = await measurePurge({ provider: engine, expiredRows: PLAN.expiredRows, durationSeconds: PLAN.purgeSeconds, maxWindowSeconds: PLAN.purgeWindowSeconds, settings });
     results.growth[engine] = { ...growth, purge };
