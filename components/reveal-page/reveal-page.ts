@@ -2,7 +2,7 @@
 // link is, reveals on the button's POST, decrypts here and shows the secret. Markup comes
 // from ./markup (shared with the server's first render); logic from lib/reveal-page.
 import { postToNextAuth } from "@/components/auth/next-auth-form";
-import { warmUpOpen } from "@/lib/crypto";
+import { warmUpKeyDerivation, warmUpOpen } from "@/lib/crypto";
 import { formatExpiryTime, formatRemainingUntil } from "@/lib/client/format-expiry";
 import { whenIdle } from "@/lib/client/when-idle";
 import type { SafeHtml } from "@/lib/html/html";
@@ -133,8 +133,11 @@ export function startRevealPage(root: HTMLElement): void {
       void reveal();
     }
     whenIdle(refreshExpiry);
-    // Compiles the decryption while idle, or while the reveal request is in flight.
-    whenIdle(warmUpOpen);
+    // Compiles the key derivation and the decryption while the recipient reads the page.
+    whenIdle(() => {
+      warmUpKeyDerivation();
+      warmUpOpen();
+    });
   }
 
   function setBusy(next: boolean, phaseWords = "") {

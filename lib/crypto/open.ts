@@ -28,18 +28,3 @@ export function openEnvelope(options: { envelope: TEnvelopeV1; encryptionKey: Ui
   }
 }
 
-let warmedUp = false;
-
-/**
- * Seals and opens throwaway zeros, once per page, so the engine has compiled tweetnacl's unrolled
- * Salsa20 and Poly1305 before a real envelope arrives. Their first run costs about 10 ms of
- * main thread on a slow machine; a page calls this while idle (or while its reveal request
- * is in flight) so the secret shows that much sooner.
- */
-export function warmUpOpen(): void {
-  if (warmedUp) return;
-  warmedUp = true;
-  const key = new Uint8Array(DERIVED_KEY_BYTES);
-  const nonce = new Uint8Array(nacl.secretbox.nonceLength);
-  nacl.secretbox.open(nacl.secretbox(new Uint8Array(64), nonce, key), nonce, key);
-}
