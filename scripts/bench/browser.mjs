@@ -13,6 +13,7 @@ export const CHROMIUM_PATH = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const PAGE_TIMEOUT_MS = 20_000;
 const PASSPHRASE = "correct horse battery staple";
+const READING_MS = 1_000;
 
 /** @param {number[]} values */
 const median = (values) => {
@@ -64,9 +65,10 @@ async function firstLoadJs(browser, url) {
  * sits between "ready" and "pressed"; "shown" is the frame after the secret went in.
  * Reports through the console, which Playwright hears without injecting scripts into the
  * page (its selector engine costs the page's main thread tens of ms on this machine).
- * @param {string} passphrase "" for none
+ * @param {{ passphrase: string, readingMs: number }} recipient "" for no passphrase; how long
+ *   the recipient reads the page before pressing (0: at once)
  */
-function pressRevealWhenReady(passphrase) {
+function pressRevealWhenReady({ passphrase, readingMs }) {
   /** @type {Record<string, number>} */
   const marks = {};
   /** @type {any} */ (window).__benchMarks = marks;
@@ -74,10 +76,14 @@ function pressRevealWhenReady(passphrase) {
     for (const entry of list.getEntries()) {
       if (entry.name === "hushlink:ready" && marks.ready === undefined) {
         marks.ready = entry.startTime;
-        const input = /** @type {HTMLInputElement | null} */ (document.querySelector("#reveal-passphrase"));
-        if (passphrase && input) input.value = passphrase;
-        marks.pressed = performance.now();
-        /** @type {HTMLButtonElement | null} */ (document.querySelector("form[data-form=reveal] button[type=submit]"))?.click();
+        const press = () => {
+          const input = /** @type {HTMLInputElement | null} */ (document.querySelector("#reveal-passphrase"));
+          if (passphrase && input) input.value = passphrase;
+          marks.pressed = performance.now();
+          /** @type {HTMLButtonElement | null} */ (document.querySelector("form[data-form=reveal] button[type=submit]"))?.click();
+        };
+        if (readingMs > 0) setTimeout(press, readingMs);
+        else press();
       }
       if (entry.name === "hushlink:revealed" && marks.revealed === undefined) {
         marks.revealed = entry.startTime;
@@ -118,13 +124,13 @@ async function openAndReveal(context, link) {
  * Runs `runs` reveals, each in a fresh context (a recipient opening a link for the first
  * time), or all in one context whose cache a first visit warmed (`warm`).
  * @param {import("playwright-core").Browser} browser
- * @param {{ baseUrl: string, runs: number, passphrase?: string, warm: boolean }} options
+ * @param {{ baseUrl: string, runs: number, passphrase?: string, warm: boolean, readingMs?: number }} options
  */
-async function revealRuns(browser, { baseUrl, runs, passphrase, warm }) {
+async function revealRuns(browser, { baseUrl, runs, passphrase, warm, readingMs = 0 }) {
   const results = [];
   const newContext = async () => {
     const context = await browser.newContext();
-    await context.addInitScript(pressRevealWhenReady, passphrase ?? "");
+    await context.addInitScript(pressRevealWhenReady, { passphrase: passphrase ?? "", readingMs });
     return context;
   };
   const sharedContext = warm ? await newContext() : null;
@@ -184,6 +190,9 @@ export async function measureBrowser({ baseUrl, runs, passphraseRuns, smoke, log
     const cold = await revealRuns(browser, { baseUrl, runs, warm: false });
     const warm = await revealRuns(browser, { baseUrl, runs: Math.max(1, Math.ceil(runs / 2)), warm: true });
     log(`  open-to-revealed median: ${cold.medianMs} ms (ready ${cold.readyMedianMs} ms, press → shown ${cold.pressToShownMedianMs} ms; robot wall ${cold.wallMedianMs} ms), warm cache ${warm.medianMs} ms`);
+    // A recipient who reads the page for a second first: what they wait for after pressing.
+    const afterReading = await revealRuns(browser, { baseUrl, runs: Math.max(1, Math.ceil(runs / 2)), warm: false, readingMs: READING_MS });
+    log(`  press → shown after reading the page for ${READING_MS} ms: ${afterReading.pressToShownMedianMs} ms`);
     const withPassphrase = await revealRuns(browser, { baseUrl, runs: passphraseRuns, passphrase: PASSPHRASE, warm: false });
     const inPage = await cryptoInPage(browser, { smoke });
     log(`  with passphrase ${withPassphrase.medianMs} ms; scrypt in page ${inPage.scrypt.medianMs} ms`);
@@ -191,7 +200,8 @@ export async function measureBrowser({ baseUrl, runs, passphraseRuns, smoke, log
       chromium: browser.version(),
       firstLoadJs: firstLoad,
       openToRevealedMedianMs: cold.medianMs,
-      openToRevealed: { cold, warm, withPassphrase },
+      openToRevealed: { cold, warm, afterReading, withPassphrase },
+      readingMs: READING_MS,
       passphraseCostMs: withPassphrase.medianMs !== null && cold.medianMs !== null ? withPassphrase.medianMs - cold.medianMs : null,
       inPage,
     };
