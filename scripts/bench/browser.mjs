@@ -4,6 +4,7 @@
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { sealRealSecret } from "./envelope.mjs";
+import { startFloorPage } from "./floor-page.mjs";
 import { hushlinkCryptoSource, pageBenchmarks, tweetnaclSource } from "./page-crypto.mjs";
 import { deferCleanup } from "./processes.mjs";
 
@@ -14,6 +15,7 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable
 const PAGE_TIMEOUT_MS = 20_000;
 const PASSPHRASE = "correct horse battery staple";
 const READING_MS = 1_000;
+const BROWSER_WARMUP_RUNS = 3;
 
 /** @param {number[]} values */
 const median = (values) => {
@@ -124,9 +126,10 @@ async function openAndReveal(context, link) {
  * Runs `runs` reveals, each in a fresh context (a recipient opening a link for the first
  * time), or all in one context whose cache a first visit warmed (`warm`).
  * @param {import("playwright-core").Browser} browser
- * @param {{ baseUrl: string, runs: number, passphrase?: string, warm: boolean, readingMs?: number }} options
+ * `nextLink` replaces Hushlink's links (the floor page).
+ * @param {{ baseUrl: string, runs: number, passphrase?: string, warm: boolean, readingMs?: number, nextLink?: (text: string) => Promise<string> }} options
  */
-async function revealRuns(browser, { baseUrl, runs, passphrase, warm, readingMs = 0 }) {
+async function revealRuns(browser, { baseUrl, runs, passphrase, warm, readingMs = 0, nextLink = (text) => createLink(baseUrl, { text, ...(passphrase ? { passphrase } : {}) }) }) {
   const results = [];
   const newContext = async () => {
     const context = await browser.newContext();
@@ -136,9 +139,9 @@ async function revealRuns(browser, { baseUrl, runs, passphrase, warm, readingMs 
   const sharedContext = warm ? await newContext() : null;
   try {
     // One visit first so scripts come from the cache afterwards.
-    if (sharedContext) await openAndReveal(sharedContext, await createLink(baseUrl, { text: "warm-up", ...(passphrase ? { passphrase } : {}) }));
+    if (sharedContext) await openAndReveal(sharedContext, await nextLink("warm-up"));
     for (let run = 0; run < runs; run++) {
-      const link = await createLink(baseUrl, { text: `bench secret ${run}`, ...(passphrase ? { passphrase } : {}) });
+      const link = await nextLink(`bench secret ${run}`);
       const context = sharedContext ?? (await newContext());
       try {
         results.push(await openAndReveal(context, link));
@@ -187,9 +190,15 @@ export async function measureBrowser({ baseUrl, runs, passphraseRuns, smoke, log
     const sampleLink = await createLink(baseUrl, { text: "first-load sample" });
     const firstLoad = { create: await firstLoadJs(browser, `${baseUrl}/`), reveal: await firstLoadJs(browser, sampleLink) };
     log(`  first-load JS: / ${firstLoad.create.gzipBytes} B gzip, /s/[id] ${firstLoad.reveal.gzipBytes} B gzip`);
+    // Untimed first: a recipient's browser is already running when they click a link, its
+    // own caches (fonts, the renderer's code) warm; every timed run still gets a fresh context.
+    await revealRuns(browser, { baseUrl, runs: BROWSER_WARMUP_RUNS, warm: false });
     const cold = await revealRuns(browser, { baseUrl, runs, warm: false });
     const warm = await revealRuns(browser, { baseUrl, runs: Math.max(1, Math.ceil(runs / 2)), warm: true });
     log(`  open-to-revealed median: ${cold.medianMs} ms (ready ${cold.readyMedianMs} ms, press → shown ${cold.pressToShownMedianMs} ms; robot wall ${cold.wallMedianMs} ms), warm cache ${warm.medianMs} ms`);
+    const floorPage = await startFloorPage();
+    const floor = await revealRuns(browser, { baseUrl, runs: Math.max(1, Math.ceil(runs / 2)), warm: false, nextLink: async () => floorPage.link }).finally(() => floorPage.close());
+    log(`  floor page (Chromium's own time for the same two requests): ${floor.medianMs} ms`);
     // A recipient who reads the page for a second first: what they wait for after pressing.
     const afterReading = await revealRuns(browser, { baseUrl, runs: Math.max(1, Math.ceil(runs / 2)), warm: false, readingMs: READING_MS });
     log(`  press → shown after reading the page for ${READING_MS} ms: ${afterReading.pressToShownMedianMs} ms`);
@@ -200,7 +209,7 @@ export async function measureBrowser({ baseUrl, runs, passphraseRuns, smoke, log
       chromium: browser.version(),
       firstLoadJs: firstLoad,
       openToRevealedMedianMs: cold.medianMs,
-      openToRevealed: { cold, warm, afterReading, withPassphrase },
+      openToRevealed: { cold, warm, afterReading, withPassphrase, floor },
       readingMs: READING_MS,
       passphraseCostMs: withPassphrase.medianMs !== null && cold.medianMs !== null ? withPassphrase.medianMs - cold.medianMs : null,
       inPage,

@@ -51,7 +51,7 @@ function engineSection(engine, data) {
 
 function browserSection(browser) {
   const { create, reveal } = browser.firstLoadJs;
-  const { cold, warm, afterReading, withPassphrase } = browser.openToRevealed;
+  const { cold, warm, afterReading, withPassphrase, floor } = browser.openToRevealed;
   const lines = [
     `## Browser (Chromium ${browser.chromium})`,
     "",
@@ -61,6 +61,7 @@ function browserSection(browser) {
     `| first-load JS \`/s/[id]\` | ${kB(reveal.gzipBytes)} gzipped, ${kB(reveal.bytes)} raw, ${reveal.files} files |`,
     `| open link → secret shown, pressed the moment the page is ready, median of ${cold.runs}, fresh context | ${show(cold.medianMs, " ms")} (ready after ${show(cold.readyMedianMs, " ms")}, press → shown ${show(cold.pressToShownMedianMs, " ms")}; Playwright's wall clock ${show(cold.wallMedianMs, " ms")}) |`,
     `| … same, browser cache warm, median of ${warm.runs} | ${show(warm.medianMs, " ms")} (ready after ${show(warm.readyMedianMs, " ms")}) |`,
+    `| … floor: the least page doing the same (inline script, GET, button, POST, textarea; no crypto, no CSS), median of ${floor.runs} | ${show(floor.medianMs, " ms")} (ready after ${show(floor.readyMedianMs, " ms")}, press → shown ${show(floor.pressToShownMedianMs, " ms")}) |`,
     `| press → shown for a recipient who reads the page for ${browser.readingMs} ms first, median of ${afterReading.runs} | ${show(afterReading.pressToShownMedianMs, " ms")} |`,
     `| … with a passphrase (scrypt N=2^17, r=8, p=1), median of ${withPassphrase.runs} | ${show(withPassphrase.medianMs, " ms")} (+${show(browser.passphraseCostMs, " ms")}; press → shown ${show(withPassphrase.pressToShownMedianMs, " ms")}) |`,
     `| largest scripts on \`/s/[id]\` (gzipped) | ${reveal.scripts.slice(0, 4).map((script) => `${script.file.split("/").pop()} ${kB(script.gzipBytes)}`).join(", ")} |`,

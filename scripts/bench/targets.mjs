@@ -72,7 +72,7 @@ export function judgeTargets(results) {
     targets.push({
       name: "open-to-revealed < 300 ms (median, fresh browser context, Reveal pressed the moment the page is ready)",
       met: cold.medianMs !== null && cold.medianMs < OPEN_TO_REVEALED_LIMIT_MS,
-      measured: `${ms(cold.medianMs)} from navigation start to the frame showing the secret (Playwright's wall clock: ${ms(cold.wallMedianMs)})`,
+      measured: `${ms(cold.medianMs)} from navigation start to the frame showing the secret (Playwright's wall clock: ${ms(cold.wallMedianMs)}; the floor page: ${ms(browser.openToRevealed.floor?.medianMs)})`,
     });
   }
 
