@@ -16,7 +16,7 @@ import type { TDatabase, TPrismaClient } from "./types";
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /** A WAL file grown past this by a burst is cut back to it when the log restarts. */
 export const SQLITE_WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
-export const SQLITE_CACHE_KIB = 65_536;
+export const SQLITE_CACHE_KIB = 16_384;
 export const POSTGRES_CONNECT_TIMEOUT_MS = 3_000;
 export const POSTGRES_STATEMENT_TIMEOUT_MS = 10_000;
 export const DEFAULT_POSTGRES_POOL_SIZE = 10;
@@ -37,9 +37,9 @@ export async function openDatabase(config: TDatabaseConfig, options: { poolSize?
     // WAL is a property of the file (set by the migrator); synchronous is per connection.
     // NORMAL in WAL mode survives a process crash; only an OS crash can lose the last commit.
     await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-    // The default page cache is 2 MB; the secrets table's random-id index outgrows it long
-    // before a million rows, and every insert would then read its leaf page back from the
-    // file. Up to 64 MiB, taken only as the database grows.
+    // The default page cache is 2 MB; a million-row table's indexes outgrow it, and lookups
+    // would read even their upper levels back from the file. Up to 16 MiB, taken only as the
+    // database grows (the leaves of a random-id index never fit; the OS cache holds them).
     await prisma.$queryRawUnsafe(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
     // SQLite enforces the schema's ON DELETE rules only with this per-connection switch.
     await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
