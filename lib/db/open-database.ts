@@ -4,6 +4,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { describeError, logEvent } from "@/lib/log";
 import { createPostgresHotStatements } from "./driver/postgres-hot-statements";
 import { startSqliteCheckpointer, SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES, type TSqliteCheckpointer } from "./driver/sqlite-checkpointer";
 import { createSqliteHotStatements } from "./driver/sqlite-hot-statements";
@@ -50,6 +51,10 @@ export async function openDatabase(config: TDatabaseConfig, options: { poolSize?
         filePath: config.filePath,
         disableAutocheckpoint: () => prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0"),
         enableAutocheckpoint: () => prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`),
+      }).catch((error: unknown) => {
+        // SQLite's own checkpoint stays on: slower commits on a large table, nothing lost.
+        logEvent("warn", "db.checkpointer_unavailable", describeError(error));
+        return undefined;
       });
     }
     return {
