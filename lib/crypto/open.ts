@@ -27,4 +27,3 @@ export function openEnvelope(options: { envelope: TEnvelopeV1; encryptionKey: Ui
     framed.fill(0);
   }
 }
-

@@ -20,8 +20,7 @@ export type TApiRequest = {
   readBody(maxBytes: number): Promise<Uint8Array>;
 };
 
-/** What the API handler answers; headers as written, body as text. */
-/** A body is text, or bytes already encoded as its headers say (Content-Encoding). */
+/** What a handler answers; headers as written, body as text or as bytes already encoded as its headers say (Content-Encoding). */
 export type TApiResponse = { status: number; headers: Readonly<Record<string, string>>; body: string | Uint8Array | null };
 
 /** The part of a path before its query string, normalised like a URL's pathname when it needs to be. */

@@ -2,7 +2,7 @@ import "server-only";
 import { getAppContext } from "@/lib/app-context";
 import { isSignInConfigured } from "@/lib/auth/auth-options";
 import { userFromRequest } from "@/lib/auth/user-from-request";
-import { parseList, parseServerEnv } from "@/lib/env";
+import { parseServerEnv, type TServerEnv } from "@/lib/env";
 import { fragment, h, htmlDocument, inlineScript, inlineStyle, scriptTag } from "@/lib/html/html";
 import type { TApiRequest, TApiResponse } from "@/lib/http/api-request";
 import { compressDynamic, preferredEncoding } from "@/lib/http/content-encoding";
@@ -51,11 +51,10 @@ function head(options: { nonce: string; script: string; css: string; bootCode?: 
   );
 }
 
-async function headerAccount(request: TApiRequest): Promise<THeaderAccount> {
-  const env = parseServerEnv();
+async function headerAccount(request: TApiRequest, env: TServerEnv): Promise<THeaderAccount> {
   if (!isSignInConfigured(env)) return null;
-  const { db } = await getAppContext();
-  const user = await userFromRequest({ request, db, now: new Date(), adminEmails: parseList(env.ADMIN_EMAILS) });
+  const { db, adminEmails } = await getAppContext();
+  const user = await userFromRequest({ request, db, now: new Date(), adminEmails });
   return { signedInAs: user ? (user.name ?? user.email) : null };
 }
 
@@ -70,11 +69,12 @@ export async function revealPageResponse(options: { request: TApiRequest; id: st
   const { request, id } = options;
   const validId = ZSecretId.safeParse(id).success;
   const nonce = newCspNonce();
-  const [assets, css, account] = await Promise.all([revealAssets(), revealStylesheetText(), headerAccount(request)]);
+  const env = parseServerEnv();
+  const [assets, css, account] = await Promise.all([revealAssets(), revealStylesheetText(), headerAccount(request, env)]);
   const body = h(
     "body",
     { class: SITE_BODY_CLASSES },
-    siteHeader({ demoBanner: parseServerEnv().HUSHLINK_DEMO_SIGN_IN === "1", account }),
+    siteHeader({ demoBanner: env.HUSHLINK_DEMO_SIGN_IN === "1", account }),
     h(
       "main",
       { id: "main", class: SITE_MAIN_CLASSES, "data-secret-id": validId ? id : undefined },
